@@ -1,0 +1,342 @@
+//! The pipeline every reader feeds: validate, reproject, orient, pick ids.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use geo::orient::{Direction, Orient};
+use geo::{Coord, LineString, MultiPolygon, Polygon};
+use rayon::prelude::*;
+
+use super::validate::polygon_problems;
+use super::{LoadErrorKind, LoadOptions, Reprojector};
+use crate::model::{Crs, Feature, Field, GeometryProblem, Layer, SourceFormat, Value};
+
+/// A polygon as rings of source coordinates, outer ring first, exactly as read.
+pub(crate) type RawPolygon = Vec<Vec<Coord<f64>>>;
+
+/// What a reader found in one record's geometry.
+#[derive(Debug)]
+pub(crate) enum RawGeometry {
+    /// Polygons, with the source's type name ("Polygon", "MultiPolygon", …).
+    Polygons {
+        type_name: String,
+        polygons: Vec<RawPolygon>,
+    },
+    /// Something that is not an area (points, lines), by type name.
+    Other(String),
+    /// No geometry at all (null).
+    Missing,
+}
+
+/// One record as a reader found it.
+#[derive(Debug)]
+pub(crate) struct RawFeature {
+    /// The format's own feature id (GeoJSON `id`, GeoPackage primary key), if any.
+    pub native_id: Option<String>,
+    pub attributes: Vec<Value>,
+    pub geometry: RawGeometry,
+}
+
+/// One layer as a reader found it, before validation and reprojection.
+#[derive(Debug)]
+pub(crate) struct RawLayer {
+    pub name: String,
+    pub format: SourceFormat,
+    /// The CRS the file declares; `Err` holds why it could not be placed.
+    pub crs: Result<Crs, String>,
+    pub fields: Vec<Field>,
+    pub features: Vec<RawFeature>,
+    /// What the native id is called, for `id_field` in reports (e.g. "fid").
+    pub native_id_name: Option<String>,
+}
+
+/// Code fields Dutch divisions use as ids, in order of preference.
+const ID_FIELD_CANDIDATES: &[&str] = &[
+    "buurtcode",
+    "bu_code",
+    "wijkcode",
+    "wk_code",
+    "gemeentecode",
+    "gm_code",
+    "statcode",
+    "postcode",
+    "pc4",
+    "code",
+    "id",
+];
+
+pub(crate) fn build_layer(
+    raw: RawLayer,
+    path: &Path,
+    options: &LoadOptions,
+) -> Result<Layer, LoadErrorKind> {
+    if raw.features.is_empty() {
+        return Err(LoadErrorKind::NoFeatures);
+    }
+    let mut geometry_types: BTreeMap<String, usize> = BTreeMap::new();
+    let mut skipped: BTreeMap<String, usize> = BTreeMap::new();
+    for feature in &raw.features {
+        match &feature.geometry {
+            RawGeometry::Polygons { type_name, .. } => {
+                *geometry_types.entry(type_name.clone()).or_default() += 1
+            }
+            RawGeometry::Other(type_name) => {
+                *geometry_types.entry(type_name.clone()).or_default() += 1;
+                *skipped.entry(type_name.clone()).or_default() += 1;
+            }
+            RawGeometry::Missing => *skipped.entry("no geometry".into()).or_default() += 1,
+        }
+    }
+    if skipped.values().sum::<usize>() == raw.features.len() {
+        let summary = skipped
+            .iter()
+            .map(|(kind, n)| format!("{n} × {kind}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        return Err(LoadErrorKind::NoPolygons(format!(
+            "{summary}; gebieden compares areas, so a division must be polygons"
+        )));
+    }
+
+    let source_crs = match (options.crs_override, &raw.crs) {
+        (Some(crs), _) => crs,
+        (None, Ok(crs)) => *crs,
+        (None, Err(why)) => {
+            return Err(LoadErrorKind::Crs(format!(
+                "{why}{}; name the CRS with --crs EPSG:N",
+                guess_hint(&raw.features)
+            )));
+        }
+    };
+    check_plausible(&raw.features, source_crs, options.crs_override.is_some())?;
+    let reprojector = Reprojector::new(source_crs, options.working_crs)
+        .map_err(|e| LoadErrorKind::Crs(e.to_string()))?;
+
+    let id_choice = choose_ids(&raw, options)?;
+    let polygon_features: Vec<(usize, RawFeature)> = raw
+        .features
+        .into_iter()
+        .enumerate()
+        .filter(|(_, f)| matches!(f.geometry, RawGeometry::Polygons { .. }))
+        .collect();
+
+    let features = polygon_features
+        .into_par_iter()
+        .map(|(index, raw_feature)| {
+            let id = match &id_choice {
+                IdChoice::Field(column) => raw_feature.attributes[*column].to_string(),
+                IdChoice::Native => raw_feature.native_id.clone().unwrap_or_default(),
+                IdChoice::Index => index.to_string(),
+            };
+            let RawGeometry::Polygons { polygons, .. } = raw_feature.geometry else {
+                unreachable!("filtered to polygons above")
+            };
+            let problems: Vec<GeometryProblem> = polygons
+                .iter()
+                .enumerate()
+                .flat_map(|(i, p)| polygon_problems(i, p))
+                .collect();
+            let geometry = to_working_geometry(&polygons, reprojector.as_ref()).map_err(|e| {
+                LoadErrorKind::Feature {
+                    feature: id.clone(),
+                    reason: e.to_string(),
+                }
+            })?;
+            Ok(Feature {
+                id,
+                attributes: raw_feature.attributes,
+                geometry,
+                problems,
+            })
+        })
+        .collect::<Result<Vec<_>, LoadErrorKind>>()?;
+
+    Ok(Layer {
+        name: raw.name,
+        source: PathBuf::from(path),
+        format: raw.format,
+        source_crs,
+        working_crs: options.working_crs,
+        id_field: match id_choice {
+            IdChoice::Field(column) => Some(raw.fields[column].name.clone()),
+            IdChoice::Native => raw.native_id_name,
+            IdChoice::Index => None,
+        },
+        fields: raw.fields,
+        features,
+        geometry_types,
+        skipped,
+    })
+}
+
+enum IdChoice {
+    Field(usize),
+    Native,
+    Index,
+}
+
+/// Picks where ids come from: the named field, else the first usual code field whose values
+/// are present and unique, else the format's own ids, else the feature index.
+fn choose_ids(raw: &RawLayer, options: &LoadOptions) -> Result<IdChoice, LoadErrorKind> {
+    let column_of = |name: &str| {
+        raw.fields
+            .iter()
+            .position(|f| f.name.eq_ignore_ascii_case(name))
+    };
+    if let Some(name) = &options.id_field {
+        let column = column_of(name).ok_or_else(|| {
+            let names: Vec<&str> = raw.fields.iter().map(|f| f.name.as_str()).collect();
+            LoadErrorKind::IdField(format!(
+                "id field '{name}' does not exist; fields are: {}",
+                names.join(", ")
+            ))
+        })?;
+        return match first_duplicate(&raw.features, column) {
+            None => Ok(IdChoice::Field(column)),
+            Some(Duplicate::Empty(i)) => Err(LoadErrorKind::IdField(format!(
+                "id field '{name}' is empty for feature {i}"
+            ))),
+            Some(Duplicate::Value(v)) => Err(LoadErrorKind::IdField(format!(
+                "id field '{name}' is not unique: '{v}' occurs more than once"
+            ))),
+        };
+    }
+    for candidate in ID_FIELD_CANDIDATES {
+        if let Some(column) = column_of(candidate)
+            && first_duplicate(&raw.features, column).is_none()
+        {
+            return Ok(IdChoice::Field(column));
+        }
+    }
+    let mut seen = HashSet::new();
+    let natives_unique = raw.features.iter().all(|f| {
+        f.native_id
+            .as_ref()
+            .is_some_and(|id| seen.insert(id.as_str()))
+    });
+    Ok(if natives_unique {
+        IdChoice::Native
+    } else {
+        IdChoice::Index
+    })
+}
+
+enum Duplicate {
+    Empty(usize),
+    Value(String),
+}
+
+fn first_duplicate(features: &[RawFeature], column: usize) -> Option<Duplicate> {
+    let mut seen = HashSet::new();
+    for (i, feature) in features.iter().enumerate() {
+        let value = feature.attributes.get(column).unwrap_or(&Value::Null);
+        if value.is_null() || value.to_string().trim().is_empty() {
+            return Some(Duplicate::Empty(i));
+        }
+        if !seen.insert(value.to_string()) {
+            return Some(Duplicate::Value(value.to_string()));
+        }
+    }
+    None
+}
+
+fn finite_bounds(features: &[RawFeature]) -> Option<([f64; 2], [f64; 2])> {
+    let mut bounds: Option<([f64; 2], [f64; 2])> = None;
+    for feature in features {
+        let RawGeometry::Polygons { polygons, .. } = &feature.geometry else {
+            continue;
+        };
+        for c in polygons.iter().flatten().flatten() {
+            if !(c.x.is_finite() && c.y.is_finite()) {
+                continue;
+            }
+            let b = bounds.get_or_insert(([c.x, c.y], [c.x, c.y]));
+            b.0[0] = b.0[0].min(c.x);
+            b.0[1] = b.0[1].min(c.y);
+            b.1[0] = b.1[0].max(c.x);
+            b.1[1] = b.1[1].max(c.y);
+        }
+    }
+    bounds
+}
+
+fn fits(bounds: ([f64; 2], [f64; 2]), crs: Crs) -> bool {
+    let (min, max) = crs.plausible_extent();
+    bounds.0[0] >= min[0] && bounds.0[1] >= min[1] && bounds.1[0] <= max[0] && bounds.1[1] <= max[1]
+}
+
+/// A hint naming the CRS the coordinates look like, for error messages.
+fn guess_hint(features: &[RawFeature]) -> String {
+    match finite_bounds(features) {
+        Some(b) if fits(b, Crs::WGS84) => {
+            "; the coordinates look like longitude/latitude (--crs EPSG:4326)".into()
+        }
+        Some(b) if fits(b, Crs::RD_NEW) => {
+            "; the coordinates look like RD New (--crs EPSG:28992)".into()
+        }
+        _ => String::new(),
+    }
+}
+
+/// Refuses coordinates that cannot be in the declared CRS, such as RD metres in a file that
+/// says (or, as RFC 7946 GeoJSON, implies) longitude/latitude.
+fn check_plausible(
+    features: &[RawFeature],
+    crs: Crs,
+    overridden: bool,
+) -> Result<(), LoadErrorKind> {
+    let Some(bounds) = finite_bounds(features) else {
+        return Ok(());
+    };
+    if fits(bounds, crs) {
+        return Ok(());
+    }
+    let declared = if overridden {
+        "given with --crs"
+    } else {
+        "the file declares"
+    };
+    Err(LoadErrorKind::Crs(format!(
+        "coordinates from ({:.1}, {:.1}) to ({:.1}, {:.1}) cannot be in {crs} ({}), which {declared}{}; name the right CRS with --crs EPSG:N",
+        bounds.0[0],
+        bounds.0[1],
+        bounds.1[0],
+        bounds.1[1],
+        crs.name(),
+        guess_hint(features),
+    )))
+}
+
+/// Builds the working-CRS multipolygon: reprojected, non-finite coordinates dropped (the
+/// feature is already flagged for them), exterior rings counter-clockwise and holes clockwise
+/// so that area sums and unions agree across formats.
+fn to_working_geometry(
+    polygons: &[RawPolygon],
+    reprojector: Option<&Reprojector>,
+) -> Result<MultiPolygon<f64>, super::ReprojectError> {
+    let mut parts = Vec::with_capacity(polygons.len());
+    for polygon in polygons {
+        let mut rings = Vec::with_capacity(polygon.len());
+        for ring in polygon {
+            let mut coords: Vec<Coord<f64>> = ring
+                .iter()
+                .copied()
+                .filter(|c| c.x.is_finite() && c.y.is_finite())
+                .collect();
+            if let Some(r) = reprojector {
+                r.project_in_place(&mut coords)?;
+            }
+            rings.push(LineString::new(coords));
+        }
+        let mut rings = rings.into_iter();
+        let Some(exterior) = rings.next() else {
+            continue;
+        };
+        if exterior.0.len() < 3 {
+            continue;
+        }
+        let holes = rings.filter(|r| r.0.len() >= 3).collect();
+        parts.push(Polygon::new(exterior, holes).orient(Direction::Default));
+    }
+    Ok(MultiPolygon::new(parts))
+}

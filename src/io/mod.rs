@@ -1,0 +1,85 @@
+//! Reading (and later writing) divisions: GeoJSON, ESRI Shapefile and GeoPackage.
+//!
+//! Every reader produces the same raw records, and one pipeline (`build`) validates, reprojects
+//! to the working CRS and picks feature ids, so all formats behave alike.
+
+mod atomic;
+mod build;
+mod error;
+mod geojson;
+mod geojson_write;
+mod geopackage;
+mod prj;
+mod reproject;
+mod rings;
+mod shapefile;
+mod summary;
+mod validate;
+mod wkb;
+
+use std::path::Path;
+
+pub use atomic::write_atomic;
+pub use error::{LoadError, LoadErrorKind};
+pub use geojson_write::{OutFeature, feature_collection, json_value, write_feature_collection};
+pub use prj::crs_from_wkt;
+pub use reproject::{ReprojectError, Reprojector};
+pub use summary::{InvalidFeature, LayerSummary, bbox_wgs84, summarise};
+pub use validate::polygon_problems;
+
+use crate::model::{Crs, Layer};
+
+/// How to read a file.
+#[derive(Clone, Debug, Default)]
+pub struct LoadOptions {
+    /// The CRS every geometry is reprojected to; must be projected (metres).
+    pub working_crs: Crs,
+    /// Overrides whatever CRS the file declares (or fails to declare).
+    pub crs_override: Option<Crs>,
+    /// The attribute whose values become feature ids.
+    pub id_field: Option<String>,
+}
+
+/// The file extensions gebieden can open, for file dialogs and drag-and-drop.
+pub const SUPPORTED_EXTENSIONS: &[&str] = &["geojson", "json", "shp", "gpkg"];
+
+/// Reads every polygon layer in a file: one for GeoJSON and Shapefile, one per polygon table
+/// for a GeoPackage.
+pub fn load(path: &Path, options: &LoadOptions) -> Result<Vec<Layer>, LoadError> {
+    let fail = |kind| LoadError::new(path, kind);
+    let metadata = std::fs::metadata(path).map_err(|e| fail(LoadErrorKind::Io(e)))?;
+    if metadata.is_dir() {
+        return Err(fail(LoadErrorKind::Directory));
+    }
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    let raw_layers = match extension.as_str() {
+        "geojson" | "json" => vec![geojson::read(path).map_err(fail)?],
+        "shp" => vec![shapefile::read(path).map_err(fail)?],
+        "gpkg" => geopackage::read(path).map_err(fail)?,
+        "dbf" | "shx" | "prj" | "cpg" => {
+            return Err(fail(LoadErrorKind::ShapefilePart));
+        }
+        other => return Err(fail(LoadErrorKind::Unsupported(format!(".{other}")))),
+    };
+    let several = raw_layers.len() > 1;
+    raw_layers
+        .into_iter()
+        .map(|raw| {
+            let layer = raw.name.clone();
+            build::build_layer(raw, path, options).map_err(|kind| {
+                fail(if several {
+                    LoadErrorKind::InLayer {
+                        layer,
+                        kind: Box::new(kind),
+                    }
+                } else {
+                    kind
+                })
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,90 @@
+//! ESRI Shapefile reader: .shp geometry, .dbf attributes, .prj CRS, .cpg code page.
+
+mod dbf;
+mod shp;
+
+use std::path::{Path, PathBuf};
+
+use super::LoadErrorKind;
+use super::build::{RawFeature, RawLayer};
+use super::prj::crs_from_wkt;
+use crate::model::SourceFormat;
+
+/// The sidecar next to `shp` with this extension, matching the case the files use
+/// (`.DBF` beside `.SHP` on old Windows exports).
+fn sidecar(shp: &Path, extension: &str) -> Option<PathBuf> {
+    [
+        extension.to_ascii_lowercase(),
+        extension.to_ascii_uppercase(),
+    ]
+    .into_iter()
+    .map(|e| shp.with_extension(e))
+    .find(|p| p.is_file())
+}
+
+pub(crate) fn read(path: &Path) -> Result<RawLayer, LoadErrorKind> {
+    let shp_bytes = std::fs::read(path)?;
+    if shp_bytes.is_empty() {
+        return Err(LoadErrorKind::EmptyFile);
+    }
+    let dbf_path = sidecar(path, "dbf").ok_or_else(|| LoadErrorKind::MissingSidecar {
+        missing: ".dbf".into(),
+        why: "a shapefile keeps its attributes (names, codes) there; copy the .dbf with the same name beside it".into(),
+    })?;
+    let dbf_bytes = std::fs::read(&dbf_path)?;
+
+    let crs = match sidecar(path, "prj") {
+        None => Err(
+            "there is no .prj beside the .shp, so its coordinate reference system is unknown"
+                .to_string(),
+        ),
+        Some(prj) => {
+            let text = std::fs::read(&prj)?;
+            crs_from_wkt(&String::from_utf8_lossy(&text)).map_err(|e| format!("the .prj: {e}"))
+        }
+    };
+
+    let encoding = match sidecar(path, "cpg") {
+        Some(cpg) => {
+            let text = std::fs::read(&cpg)?;
+            let label = String::from_utf8_lossy(&text).into_owned();
+            Some(dbf::encoding_from_cpg(&label).ok_or_else(|| {
+                LoadErrorKind::Format(format!(
+                    "the .cpg names an unknown code page '{}'",
+                    label.trim()
+                ))
+            })?)
+        }
+        None => dbf::encoding_from_language_driver(dbf::language_driver(&dbf_bytes)),
+    };
+
+    let geometries = shp::read_records(&shp_bytes).map_err(LoadErrorKind::Format)?;
+    let table = dbf::read(&dbf_bytes, encoding).map_err(LoadErrorKind::Format)?;
+    if table.rows.len() != geometries.len() {
+        return Err(LoadErrorKind::Format(format!(
+            "the .dbf has {} records but the .shp has {} shapes; the two files do not belong together",
+            table.rows.len(),
+            geometries.len()
+        )));
+    }
+    let features = geometries
+        .into_iter()
+        .zip(table.rows)
+        .map(|(geometry, attributes)| RawFeature {
+            native_id: None,
+            attributes,
+            geometry,
+        })
+        .collect();
+    Ok(RawLayer {
+        name: path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        format: SourceFormat::Shapefile,
+        crs,
+        fields: table.fields,
+        features,
+        native_id_name: None,
+    })
+}

@@ -1,0 +1,292 @@
+//! Geometry checks on load. They run on the rings exactly as read (source coordinates), so a
+//! problem's location matches what the user sees in their own GIS.
+
+use geo::line_intersection::{LineIntersection, line_intersection};
+use geo::{Coord, Line};
+
+use super::rings::{edge_midpoints, point_in_ring};
+use crate::model::{GeometryProblem, RingRole};
+
+/// Everything wrong with polygon `polygon_index` of a feature, outer ring first.
+pub fn polygon_problems(polygon_index: usize, rings: &[Vec<Coord<f64>>]) -> Vec<GeometryProblem> {
+    let mut problems = Vec::new();
+    for (ring_index, ring) in rings.iter().enumerate() {
+        let role = RingRole {
+            polygon: polygon_index,
+            hole: ring_index.checked_sub(1),
+        };
+        if let Some(index) = ring
+            .iter()
+            .position(|c| !(c.x.is_finite() && c.y.is_finite()))
+        {
+            problems.push(GeometryProblem::NonFinite { ring: role, index });
+        }
+        let finite: Vec<Coord<f64>> = ring
+            .iter()
+            .copied()
+            .filter(|c| c.x.is_finite() && c.y.is_finite())
+            .collect();
+        let closed = finite.len() >= 2 && finite.first() == finite.last();
+        if finite.len() >= 2 && !closed {
+            problems.push(GeometryProblem::NotClosed { ring: role });
+        }
+        let positions = finite.len() + usize::from(!closed && !finite.is_empty());
+        if positions < 4 || distinct_points(&finite) < 3 {
+            problems.push(GeometryProblem::TooFewPoints {
+                ring: role,
+                points: positions,
+            });
+            continue;
+        }
+        if ring_index > 0
+            && let Some(shell) = rings.first()
+            && hole_outside(shell, &finite)
+        {
+            problems.push(GeometryProblem::HoleOutsideShell { ring: role });
+        }
+    }
+    if !problems.is_empty() {
+        return problems;
+    }
+    // A flat ring also "crosses itself" (it runs back over its own edges), but zero area is the
+    // better explanation; a bowtie's signed area can be zero too, so flatness is tested directly.
+    if rings.first().is_some_and(|shell| is_flat(shell)) {
+        problems.push(GeometryProblem::ZeroArea {
+            polygon: polygon_index,
+        });
+    } else if let Some((ring, at)) = first_crossing(rings) {
+        problems.push(GeometryProblem::SelfIntersection {
+            ring: RingRole {
+                polygon: polygon_index,
+                hole: ring.checked_sub(1),
+            },
+            at,
+        });
+    }
+    problems
+}
+
+fn distinct_points(ring: &[Coord<f64>]) -> usize {
+    let mut count = 0;
+    let mut last: Option<Coord<f64>> = None;
+    let end = if ring.len() > 1 && ring.first() == ring.last() {
+        ring.len() - 1
+    } else {
+        ring.len()
+    };
+    for &c in &ring[..end] {
+        if last != Some(c) {
+            count += 1;
+            last = Some(c);
+        }
+        if count >= 3 {
+            break;
+        }
+    }
+    count
+}
+
+/// True when every point lies on one straight line, so the ring encloses nothing.
+fn is_flat(ring: &[Coord<f64>]) -> bool {
+    let Some(&a) = ring.first() else { return true };
+    let Some(&b) = ring.iter().find(|&&c| c != a) else {
+        return true;
+    };
+    let scale = (b.x - a.x).hypot(b.y - a.y);
+    ring.iter().all(|c| {
+        ((b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x)).abs()
+            <= 1e-12 * scale * scale.max(1.0)
+    })
+}
+
+/// A hole is outside its shell when most of its first vertices are; a hole that merely touches
+/// the shell at a vertex stays valid.
+fn hole_outside(shell: &[Coord<f64>], hole: &[Coord<f64>]) -> bool {
+    let shell: Vec<Coord<f64>> = shell
+        .iter()
+        .copied()
+        .filter(|c| c.x.is_finite() && c.y.is_finite())
+        .collect();
+    if shell.len() < 3 {
+        return false;
+    }
+    let probes: Vec<Coord<f64>> = edge_midpoints(hole, 3).collect();
+    let outside = probes
+        .iter()
+        .filter(|&&p| !point_in_ring(&shell, p))
+        .count();
+    outside * 2 > probes.len()
+}
+
+struct Segment {
+    line: Line<f64>,
+    ring: usize,
+    index: usize,
+    ring_segments: usize,
+    min_x: f64,
+    max_x: f64,
+}
+
+/// The first place where two edges of the polygon's rings cross or run over each other, by a
+/// sweep over segments sorted on x (so a polygon of a million vertices stays fast).
+/// Segments that share a vertex in sequence only count when they fold back over each other.
+fn first_crossing(rings: &[Vec<Coord<f64>>]) -> Option<(usize, Coord<f64>)> {
+    let mut segments = Vec::new();
+    for (ring_index, ring) in rings.iter().enumerate() {
+        let mut coords: Vec<Coord<f64>> = Vec::with_capacity(ring.len() + 1);
+        for &c in ring {
+            if coords.last() != Some(&c) {
+                coords.push(c);
+            }
+        }
+        if coords.len() > 1 && coords.first() != coords.last() {
+            coords.push(coords[0]);
+        }
+        let ring_segments = coords.len().saturating_sub(1);
+        for (index, w) in coords.windows(2).enumerate() {
+            segments.push(Segment {
+                line: Line::new(w[0], w[1]),
+                ring: ring_index,
+                index,
+                ring_segments,
+                min_x: w[0].x.min(w[1].x),
+                max_x: w[0].x.max(w[1].x),
+            });
+        }
+    }
+    segments.sort_by(|a, b| a.min_x.total_cmp(&b.min_x));
+    for (i, a) in segments.iter().enumerate() {
+        let (a_min_y, a_max_y) = (
+            a.line.start.y.min(a.line.end.y),
+            a.line.start.y.max(a.line.end.y),
+        );
+        for b in segments[i + 1..].iter().take_while(|b| b.min_x <= a.max_x) {
+            if b.line.start.y.min(b.line.end.y) > a_max_y
+                || b.line.start.y.max(b.line.end.y) < a_min_y
+            {
+                continue;
+            }
+            let adjacent = a.ring == b.ring
+                && (a.index.abs_diff(b.index) == 1
+                    || a.index.abs_diff(b.index) + 1 == a.ring_segments);
+            match line_intersection(a.line, b.line) {
+                Some(LineIntersection::SinglePoint {
+                    intersection,
+                    is_proper,
+                }) if is_proper && !adjacent => {
+                    return Some((a.ring.min(b.ring), intersection));
+                }
+                Some(LineIntersection::Collinear { intersection })
+                    if intersection.start != intersection.end =>
+                {
+                    return Some((a.ring.min(b.ring), intersection.start));
+                }
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ring(points: &[(f64, f64)]) -> Vec<Coord<f64>> {
+        points.iter().map(|&(x, y)| Coord { x, y }).collect()
+    }
+
+    #[test]
+    fn a_square_is_valid() {
+        let square = ring(&[(0., 0.), (1., 0.), (1., 1.), (0., 1.), (0., 0.)]);
+        assert!(polygon_problems(0, &[square]).is_empty());
+    }
+
+    #[test]
+    fn a_bowtie_crosses_itself_in_the_middle() {
+        let bowtie = ring(&[(0., 0.), (2., 2.), (2., 0.), (0., 2.), (0., 0.)]);
+        let problems = polygon_problems(0, &[bowtie]);
+        assert_eq!(
+            problems,
+            vec![GeometryProblem::SelfIntersection {
+                ring: RingRole {
+                    polygon: 0,
+                    hole: None
+                },
+                at: Coord { x: 1.0, y: 1.0 }
+            }]
+        );
+        assert!(
+            problems[0]
+                .to_string()
+                .contains("crosses itself near (1.000000, 1.000000)")
+        );
+    }
+
+    #[test]
+    fn a_spike_folding_back_counts_as_crossing() {
+        let spiked = ring(&[
+            (0., 0.),
+            (4., 0.),
+            (4., 4.),
+            (4., 6.),
+            (4., 5.),
+            (0., 4.),
+            (0., 0.),
+        ]);
+        assert!(matches!(
+            polygon_problems(0, &[spiked]).as_slice(),
+            [GeometryProblem::SelfIntersection { .. }]
+        ));
+    }
+
+    #[test]
+    fn short_unclosed_nonfinite_and_flat_rings_are_named() {
+        let three = ring(&[(0., 0.), (1., 0.), (0., 0.)]);
+        assert!(matches!(
+            polygon_problems(0, &[three])[0],
+            GeometryProblem::TooFewPoints { points: 3, .. }
+        ));
+
+        let open = ring(&[(0., 0.), (1., 0.), (1., 1.), (0., 1.)]);
+        assert_eq!(
+            polygon_problems(0, &[open]),
+            vec![GeometryProblem::NotClosed {
+                ring: RingRole {
+                    polygon: 0,
+                    hole: None
+                }
+            }]
+        );
+
+        let nan = ring(&[(0., 0.), (f64::NAN, 0.), (1., 1.), (0., 1.), (0., 0.)]);
+        assert!(matches!(
+            polygon_problems(0, &[nan])[0],
+            GeometryProblem::NonFinite { index: 1, .. }
+        ));
+
+        let flat = ring(&[(0., 0.), (1., 0.), (2., 0.), (0., 0.)]);
+        assert!(
+            polygon_problems(0, &[flat])
+                .iter()
+                .any(|p| matches!(p, GeometryProblem::ZeroArea { .. }))
+        );
+    }
+
+    #[test]
+    fn a_hole_outside_its_shell_is_found() {
+        let shell = ring(&[(0., 0.), (4., 0.), (4., 4.), (0., 4.), (0., 0.)]);
+        let inner = ring(&[(1., 1.), (1., 2.), (2., 2.), (2., 1.), (1., 1.)]);
+        let outer = ring(&[(10., 10.), (10., 12.), (12., 12.), (12., 10.), (10., 10.)]);
+        assert!(polygon_problems(0, &[shell.clone(), inner]).is_empty());
+        assert_eq!(
+            polygon_problems(0, &[shell, outer]),
+            vec![GeometryProblem::HoleOutsideShell {
+                ring: RingRole {
+                    polygon: 0,
+                    hole: Some(0)
+                }
+            }]
+        );
+    }
+}

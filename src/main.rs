@@ -1,0 +1,32 @@
+//! The `gebieden` binary: the desktop window without a command, headless commands with one.
+
+mod cli;
+mod gui;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    // A bug must still end in one readable line, not a Rust backtrace.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("error: internal error in gebieden (please report it): {info}");
+    }));
+    let args = cli::Cli::parse();
+    match args.command {
+        Some(command) => match cli::run(&command) {
+            Ok(code) => code,
+            Err(error) => {
+                eprintln!("error: {error:#}");
+                ExitCode::from(cli::EXIT_BAD_INPUT)
+            }
+        },
+        None => match gui::run(args.files) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("error: cannot open the window: {error}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}

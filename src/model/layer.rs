@@ -1,0 +1,109 @@
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::PathBuf;
+
+use geo::{Area, BoundingRect, Rect};
+use serde::{Deserialize, Serialize};
+
+use super::{Crs, Feature, Field, Value};
+
+/// The file format a layer was read from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceFormat {
+    GeoJson,
+    Shapefile,
+    GeoPackage,
+}
+
+impl SourceFormat {
+    /// The name used in `inspect --json`: "geojson", "shapefile" or "geopackage".
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            SourceFormat::GeoJson => "geojson",
+            SourceFormat::Shapefile => "shapefile",
+            SourceFormat::GeoPackage => "geopackage",
+        }
+    }
+}
+
+impl fmt::Display for SourceFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A division: polygon features from one source, reprojected to the working CRS.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layer {
+    /// What the user calls it: the GeoPackage table, the GeoJSON `name` or the file stem.
+    pub name: String,
+    /// The file it came from.
+    pub source: PathBuf,
+    pub format: SourceFormat,
+    /// The CRS the file's coordinates were in.
+    pub source_crs: Crs,
+    /// The CRS of every geometry in `features` (metres).
+    pub working_crs: Crs,
+    /// The attribute the feature ids come from; `None` when ids are the feature index.
+    pub id_field: Option<String>,
+    pub fields: Vec<Field>,
+    pub features: Vec<Feature>,
+    /// Geometry types met in the source, with their counts (e.g. "Polygon": 30).
+    pub geometry_types: BTreeMap<String, usize>,
+    /// Features left out because they hold no polygon, by geometry type.
+    pub skipped: BTreeMap<String, usize>,
+}
+
+impl Layer {
+    /// The column index of a field, compared without regard to case.
+    pub fn field_index(&self, name: &str) -> Option<usize> {
+        self.fields.iter().position(|f| f.name == name).or_else(|| {
+            self.fields
+                .iter()
+                .position(|f| f.name.eq_ignore_ascii_case(name))
+        })
+    }
+
+    /// The value of a named attribute of feature `index`.
+    pub fn attribute(&self, index: usize, field: &str) -> Option<&Value> {
+        let column = self.field_index(field)?;
+        self.features.get(index)?.attributes.get(column)
+    }
+
+    /// Total area of all features in square metres of the working CRS.
+    pub fn area_m2(&self) -> f64 {
+        self.features
+            .iter()
+            .map(|f| f.geometry.unsigned_area())
+            .sum()
+    }
+
+    /// The bounding box of all features in the working CRS.
+    pub fn bounding_rect(&self) -> Option<Rect<f64>> {
+        self.features
+            .iter()
+            .filter_map(|f| f.geometry.bounding_rect())
+            .reduce(|a, b| {
+                Rect::new(
+                    geo::coord! { x: a.min().x.min(b.min().x), y: a.min().y.min(b.min().y) },
+                    geo::coord! { x: a.max().x.max(b.max().x), y: a.max().y.max(b.max().y) },
+                )
+            })
+    }
+
+    /// Features whose geometry failed a check on load.
+    pub fn invalid_features(&self) -> impl Iterator<Item = &Feature> {
+        self.features.iter().filter(|f| !f.is_valid())
+    }
+
+    /// How many source features were skipped because they hold no polygon.
+    pub fn skipped_count(&self) -> usize {
+        self.skipped.values().sum()
+    }
+
+    /// The index of the feature with this id.
+    pub fn feature_index(&self, id: &str) -> Option<usize> {
+        self.features.iter().position(|f| f.id == id)
+    }
+}

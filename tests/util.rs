@@ -1,0 +1,69 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+/// The real CBS data beside the repository (`../shared/data`), which CI provides.
+pub fn shared_data() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+    assert!(
+        dir.is_dir(),
+        "the shared CBS data is expected at {}",
+        dir.display()
+    );
+    dir
+}
+
+/// A file in the shared data.
+pub fn shared(file: &str) -> PathBuf {
+    shared_data().join(file)
+}
+
+/// The bundled demo data in `data/`.
+pub fn demo(file: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("data")
+        .join(file)
+}
+
+/// A file of the bad-input corpus.
+pub fn corpus(file: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/bad_input")
+        .join(file)
+}
+
+/// Runs the `gebieden` binary.
+pub fn gebieden(args: &[&std::ffi::OsStr]) -> Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_gebieden"))
+        .args(args)
+        .output()
+        .expect("the gebieden binary runs")
+}
+
+/// Runs the binary with string arguments.
+pub fn run(args: &[&str]) -> Output {
+    let args: Vec<&std::ffi::OsStr> = args.iter().map(std::ffi::OsStr::new).collect();
+    gebieden(&args)
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Copies the shapefile `stem` from the shared data into `dir`, leaving out the listed sidecars.
+pub fn copy_shapefile(stem: &str, dir: &Path, leave_out: &[&str]) -> PathBuf {
+    for ext in ["shp", "shx", "dbf", "prj", "cpg"] {
+        if leave_out.contains(&ext) {
+            continue;
+        }
+        let from = shared_data().join("shp").join(format!("{stem}.{ext}"));
+        std::fs::copy(&from, dir.join(format!("{stem}.{ext}"))).expect("copy shapefile part");
+    }
+    dir.join(format!("{stem}.shp"))
+}
