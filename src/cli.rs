@@ -25,6 +25,9 @@ pub struct Cli {
 pub enum Command {
     /// Describe the layers in files: format, CRS, features, area, fields, invalid geometry.
     Inspect(InspectArgs),
+    /// Find overlaps, gaps and slivers in each division, and the crosswalk, fit and atlas between them.
+    #[command(alias = "analyze")]
+    Analyse(AnalyseArgs),
     /// Write the bundled demo data set (the fictional municipality Zonnedaal) into a folder.
     Demo {
         /// The folder to write into; it is created if needed.
@@ -66,6 +69,40 @@ pub struct InspectArgs {
     pub json: bool,
     #[command(flatten)]
     pub load: LoadArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct AnalyseArgs {
+    /// The divisions to compare (GeoJSON, Shapefile, GeoPackage).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// The base division for the atlas (e.g. CBS buurten): one row per unit.
+    #[arg(long, value_name = "FILE")]
+    pub base: Option<PathBuf>,
+    /// The territory every division should cover (e.g. the municipal boundary), for gaps along the edge.
+    #[arg(long, value_name = "FILE")]
+    pub extent: Option<PathBuf>,
+    /// Gaps and overlaps narrower than this many metres are slivers (digitising mismatches).
+    #[arg(long, value_name = "M", default_value_t = 5.0, value_parser = parse_positive)]
+    pub sliver_width: f64,
+    /// A numeric field (e.g. inwoners) to weight shares by, spread by area inside each feature.
+    #[arg(long, value_name = "FIELD")]
+    pub weight: Option<String>,
+    /// The folder for crosswalk.csv, problems.geojson, atlas.csv and report.json.
+    #[arg(long, value_name = "DIR", default_value = "gebieden-analyse")]
+    pub out: PathBuf,
+    /// Print report.json to stdout instead of the summary.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub load: LoadArgs,
+}
+
+fn parse_positive(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
+        _ => Err(format!("'{text}' is not a non-negative number of metres")),
+    }
 }
 
 fn parse_crs(text: &str) -> Result<Crs, String> {
@@ -175,10 +212,166 @@ fn demo(dir: &std::path::Path) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+fn analyse(args: &AnalyseArgs) -> anyhow::Result<ExitCode> {
+    use gebieden::analysis::{AnalysisOptions, analyse};
+
+    let options = args.load.options();
+    let mut files = args.files.clone();
+    let base_file = match &args.base {
+        Some(base) => match files.iter().position(|f| same_file(f, base)) {
+            Some(i) => Some(i),
+            None => {
+                files.insert(0, base.clone());
+                Some(0)
+            }
+        },
+        None => None,
+    };
+    let results: Vec<Result<Vec<Layer>, LoadError>> =
+        files.par_iter().map(|path| load(path, &options)).collect();
+    let extent = args.extent.as_ref().map(|path| load(path, &options));
+    let mut failed = false;
+    let mut layers = Vec::new();
+    let mut base_layer = None;
+    for (i, result) in results.into_iter().enumerate() {
+        match result {
+            Ok(loaded) => {
+                if base_file == Some(i) {
+                    base_layer = Some(layers.len());
+                }
+                layers.extend(loaded);
+            }
+            Err(error) => {
+                eprintln!("error: {error}");
+                failed = true;
+            }
+        }
+    }
+    let extent = match extent {
+        None => None,
+        Some(Ok(mut extent_layers)) => {
+            let mut merged = extent_layers.remove(0);
+            for more in extent_layers {
+                merged.features.extend(more.features);
+            }
+            Some(merged)
+        }
+        Some(Err(error)) => {
+            eprintln!("error: {error}");
+            failed = true;
+            None
+        }
+    };
+    if failed {
+        return Ok(ExitCode::from(EXIT_BAD_INPUT));
+    }
+    if let Some(field) = &args.weight
+        && !layers.iter().any(|l| l.field_index(field).is_some())
+    {
+        eprintln!("error: no layer has the weight field '{field}'");
+        return Ok(ExitCode::from(EXIT_BAD_INPUT));
+    }
+    let analysis = analyse(
+        &layers,
+        extent.as_ref(),
+        &AnalysisOptions {
+            sliver_width_m: args.sliver_width,
+            weight_field: args.weight.clone(),
+            base_layer,
+            ..AnalysisOptions::default()
+        },
+    );
+    for adjustment in &analysis.adjustments {
+        eprintln!(
+            "warning: layer '{}': feature {}: {}",
+            adjustment.layer, adjustment.id, adjustment.reason
+        );
+    }
+    let written = gebieden::io::write_analysis(&args.out, &analysis, options.working_crs)?;
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &analysis)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let km2 = |m2: f64| m2 / 1e6;
+    writeln!(
+        out,
+        "Divisions ({} in {}, slivers below {} m):",
+        analysis.layers.len(),
+        analysis.settings.working_crs,
+        args.sliver_width
+    )?;
+    for l in &analysis.layers {
+        writeln!(
+            out,
+            "  {:<24} {:>6} areas {:>10.3} km²   gaps {} ({:.3} km²)   overlaps {} ({:.3} km²)   slivers {} ({:.0} m²)",
+            l.name,
+            l.features,
+            km2(l.area_m2),
+            l.gaps.count,
+            km2(l.gaps.area_m2),
+            l.overlaps.count,
+            km2(l.overlaps.area_m2),
+            l.slivers.count,
+            l.slivers.area_m2
+        )?;
+    }
+    if !analysis.pairs.is_empty() {
+        writeln!(out, "Pairs (fit 1.00 = nests perfectly):")?;
+        for p in &analysis.pairs {
+            writeln!(
+                out,
+                "  {} × {}: {} pieces ({} slivers), {:.3} km² shared, fit {:.3} in {}, {:.3} the other way",
+                p.layer_a,
+                p.layer_b,
+                p.pieces,
+                p.sliver_pieces,
+                km2(p.shared_area_m2),
+                p.fit_a_in_b,
+                p.layer_b,
+                p.fit_b_in_a
+            )?;
+        }
+    }
+    let real: Vec<_> = analysis
+        .problems
+        .iter()
+        .filter(|p| p.kind != gebieden::analysis::ProblemKind::Sliver)
+        .take(10)
+        .collect();
+    if !real.is_empty() {
+        writeln!(out, "Largest gaps and overlaps:")?;
+        for p in real {
+            writeln!(
+                out,
+                "  {:<8} {:<20} {:>12.0} m²  {:>8.1} m wide  {}",
+                p.kind.as_str(),
+                p.layer,
+                p.area_m2,
+                p.width_m,
+                p.ids.join(", ")
+            )?;
+        }
+    }
+    for path in written {
+        writeln!(out, "wrote {}", path.display())?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Runs a headless command.
 pub fn run(command: &Command) -> anyhow::Result<ExitCode> {
     match command {
         Command::Inspect(args) => inspect(args),
+        Command::Analyse(args) => analyse(args),
         Command::Demo { dir } => demo(dir),
     }
 }

@@ -20,7 +20,7 @@ use std::path::Path;
 use geo::{Coord, LineString, MultiPolygon, Polygon, unary_union};
 use serde_json::json;
 
-use crate::io::{OutFeature, feature_collection, write_feature_collection};
+use crate::io::{OutFeature, write_geojson};
 use crate::model::Crs;
 
 const COLUMNS: usize = 12;
@@ -340,10 +340,8 @@ pub const EXTENT_FILE: &str = "gemeentegrens.geojson";
 pub fn write_demo(dir: &Path) -> std::io::Result<Vec<std::path::PathBuf>> {
     let mut written = Vec::new();
     for (file, name, features, crs) in files() {
-        let collection =
-            feature_collection(name, &features, Crs::RD_NEW, crs).map_err(std::io::Error::other)?;
         let path = dir.join(file);
-        write_feature_collection(&path, &collection)?;
+        write_geojson(&path, name, features, Crs::RD_NEW, crs)?;
         written.push(path);
     }
     Ok(written)

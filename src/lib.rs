@@ -4,6 +4,7 @@
 //! where they disagree, and compose the agreed division. The library has no GUI dependency;
 //! the desktop app (`gui`) and the command line (`cli`) are thin layers over it.
 
+pub mod analysis;
 pub mod demo;
 pub mod io;
 pub mod model;

@@ -5,6 +5,11 @@ mod gui;
 
 use std::process::ExitCode;
 
+// Overlay work allocates many small vectors on two threads; mimalloc is markedly faster than
+// the system allocators at that, on Windows as on Linux.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::Parser;
 
 fn main() -> ExitCode {

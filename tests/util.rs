@@ -67,3 +67,10 @@ pub fn copy_shapefile(stem: &str, dir: &Path, leave_out: &[&str]) -> PathBuf {
     }
     dir.join(format!("{stem}.shp"))
 }
+
+/// A file in `tests/fixtures`.
+pub fn fixture(file: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(file)
+}

@@ -17,10 +17,21 @@ fn temporary_path(path: &Path) -> PathBuf {
 /// Writes `bytes` to a temporary file beside `path`, flushes it to disk, then renames it over
 /// `path`.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomic_with(path, |w| w.write_all(bytes))
+}
+
+/// Like [`write_atomic`], for output produced piece by piece: `write` fills a buffered writer
+/// on the temporary file.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let temporary = temporary_path(path);
     let result = (|| {
-        let mut file = std::fs::File::create(&temporary)?;
-        file.write_all(bytes)?;
+        let file = std::fs::File::create(&temporary)?;
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, file);
+        write(&mut buffered)?;
+        let file = buffered.into_inner().map_err(|e| e.into_error())?;
         file.sync_all()?;
         drop(file);
         std::fs::rename(&temporary, path)

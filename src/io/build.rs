@@ -9,7 +9,9 @@ use rayon::prelude::*;
 
 use super::validate::polygon_problems;
 use super::{LoadErrorKind, LoadOptions, Reprojector};
-use crate::model::{Crs, Feature, Field, GeometryProblem, Layer, SourceFormat, Value};
+use crate::model::{
+    Crs, Feature, Field, GeometryProblem, Layer, SourceFormat, Value, WORKING_GRID_M,
+};
 
 /// A polygon as rings of source coordinates, outer ring first, exactly as read.
 pub(crate) type RawPolygon = Vec<Vec<Coord<f64>>>;
@@ -307,7 +309,8 @@ fn check_plausible(
     )))
 }
 
-/// Builds the working-CRS multipolygon: reprojected, non-finite coordinates dropped (the
+/// Builds the working-CRS multipolygon: reprojected, snapped to the 1 mm working grid,
+/// non-finite coordinates dropped (the
 /// feature is already flagged for them), exterior rings counter-clockwise and holes clockwise
 /// so that area sums and unions agree across formats.
 fn to_working_geometry(
@@ -325,6 +328,10 @@ fn to_working_geometry(
                 .collect();
             if let Some(r) = reprojector {
                 r.project_in_place(&mut coords)?;
+            }
+            for c in coords.iter_mut() {
+                c.x = (c.x / WORKING_GRID_M).round() * WORKING_GRID_M;
+                c.y = (c.y / WORKING_GRID_M).round() * WORKING_GRID_M;
             }
             rings.push(LineString::new(coords));
         }

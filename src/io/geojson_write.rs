@@ -1,16 +1,18 @@
 //! GeoJSON writer: RFC 7946 FeatureCollections in WGS 84, or in the working CRS with a legacy
-//! `crs` member (for RD files that QGIS and GDAL open as RD).
+//! `crs` member (for RD files that QGIS and GDAL open as RD). Features are written one per line
+//! as they come, so large outputs never sit in memory as a JSON tree.
 
 use std::io::Write;
 use std::path::Path;
 
-use geo::{Coord, MultiPolygon};
-use serde_json::{Map, Value as Json, json};
+use geo::MultiPolygon;
+use rayon::prelude::*;
+use serde_json::{Value as Json, json};
 
-use super::{Reprojector, write_atomic};
+use super::{Reprojector, write_atomic_with};
 use crate::model::{Crs, Value};
 
-/// One feature to write: properties in order, and a multipolygon in `crs`.
+/// One feature to write: properties in order, and a multipolygon in the source CRS.
 pub struct OutFeature {
     pub properties: Vec<(String, Json)>,
     pub geometry: MultiPolygon<f64>,
@@ -29,95 +31,154 @@ pub fn json_value(value: &Value) -> Json {
     }
 }
 
-fn round(value: f64, decimals: i32) -> Json {
-    let factor = 10f64.powi(decimals);
-    serde_json::Number::from_f64((value * factor).round() / factor)
-        .map(Json::Number)
-        .unwrap_or(Json::Null)
+/// Writes a number rounded to `decimals` decimals, in its shortest form.
+fn write_number(out: &mut dyn Write, value: f64, scale: f64) -> std::io::Result<()> {
+    let rounded = (value * scale).round() / scale;
+    write!(out, "{}", if rounded == 0.0 { 0.0 } else { rounded })
 }
 
-fn ring_json(coords: &[Coord<f64>], decimals: i32) -> Json {
-    Json::Array(
-        coords
-            .iter()
-            .map(|c| Json::Array(vec![round(c.x, decimals), round(c.y, decimals)]))
-            .collect(),
-    )
+fn write_geometry(
+    out: &mut dyn Write,
+    geometry: &MultiPolygon<f64>,
+    scale: f64,
+) -> std::io::Result<()> {
+    let single = geometry.0.len() == 1;
+    out.write_all(if single {
+        br#"{"type":"Polygon","coordinates":"#
+    } else {
+        br#"{"type":"MultiPolygon","coordinates":["#
+    })?;
+    for (p, polygon) in geometry.0.iter().enumerate() {
+        if p > 0 {
+            out.write_all(b",")?;
+        }
+        out.write_all(b"[")?;
+        for (r, ring) in std::iter::once(polygon.exterior())
+            .chain(polygon.interiors())
+            .enumerate()
+        {
+            if r > 0 {
+                out.write_all(b",")?;
+            }
+            out.write_all(b"[")?;
+            for (i, c) in ring.0.iter().enumerate() {
+                out.write_all(if i > 0 { b",[" } else { b"[" })?;
+                write_number(out, c.x, scale)?;
+                out.write_all(b",")?;
+                write_number(out, c.y, scale)?;
+                out.write_all(b"]")?;
+            }
+            out.write_all(b"]")?;
+        }
+        out.write_all(b"]")?;
+    }
+    out.write_all(if single { b"}" } else { b"]}" })
 }
 
-/// Builds a FeatureCollection. With `to` = WGS 84 it follows RFC 7946 (counter-clockwise outer
-/// rings, 7 decimals ≈ 1 cm, no `crs` member); otherwise it keeps metres with 3 decimals (1 mm)
-/// and names the CRS.
-pub fn feature_collection(
+fn reproject(
+    geometry: &mut MultiPolygon<f64>,
+    reprojector: &Reprojector,
+) -> Result<(), super::ReprojectError> {
+    for polygon in geometry.0.iter_mut() {
+        let mut result = Ok(());
+        polygon.exterior_mut(|ring| result = reprojector.project_in_place(&mut ring.0));
+        polygon.interiors_mut(|rings| {
+            for ring in rings {
+                if result.is_ok() {
+                    result = reprojector.project_in_place(&mut ring.0);
+                }
+            }
+        });
+        result?;
+    }
+    Ok(())
+}
+
+/// Writes a FeatureCollection atomically. Geometry comes in `from` and is written in `to`: with
+/// `to` = WGS 84 the file follows RFC 7946 (7 decimals ≈ 1 cm, no `crs` member); otherwise it
+/// keeps metres with 3 decimals (1 mm) and names the CRS.
+pub fn write_geojson(
+    path: &Path,
     name: &str,
-    features: &[OutFeature],
+    mut features: Vec<OutFeature>,
     from: Crs,
     to: Crs,
-) -> Result<Json, super::ReprojectError> {
-    let reprojector = Reprojector::new(from, to)?;
-    let decimals = if to.is_geographic() { 7 } else { 3 };
-    let mut out = Vec::with_capacity(features.len());
-    for feature in features {
-        let mut polygons = Vec::new();
-        for polygon in &feature.geometry.0 {
-            let mut rings = Vec::new();
-            for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
-                let mut coords = ring.0.clone();
-                if let Some(r) = &reprojector {
-                    r.project_in_place(&mut coords)?;
-                }
-                rings.push(ring_json(&coords, decimals));
-            }
-            polygons.push(Json::Array(rings));
+) -> std::io::Result<()> {
+    if let Some(reprojector) = Reprojector::new(from, to).map_err(std::io::Error::other)? {
+        features
+            .par_iter_mut()
+            .try_for_each(|f| reproject(&mut f.geometry, &reprojector))
+            .map_err(std::io::Error::other)?;
+    }
+    let scale = if to.is_geographic() { 1e7 } else { 1e3 };
+    write_atomic_with(path, |out| {
+        write!(
+            out,
+            "{{\n\"type\": \"FeatureCollection\",\n\"name\": {},\n",
+            Json::String(name.to_string())
+        )?;
+        if to != Crs::WGS84 {
+            writeln!(
+                out,
+                "\"crs\": {{\"type\": \"name\", \"properties\": {{\"name\": \"urn:ogc:def:crs:EPSG::{}\"}}}},",
+                to.epsg()
+            )?;
         }
-        let geometry = if polygons.len() == 1 {
-            json!({"type": "Polygon", "coordinates": polygons.remove(0)})
-        } else {
-            json!({"type": "MultiPolygon", "coordinates": polygons})
-        };
-        let properties: Map<String, Json> = feature.properties.iter().cloned().collect();
-        out.push(json!({"type": "Feature", "properties": properties, "geometry": geometry}));
-    }
-    let mut collection = Map::new();
-    collection.insert("type".into(), json!("FeatureCollection"));
-    collection.insert("name".into(), json!(name));
-    if to != Crs::WGS84 {
-        collection.insert(
-            "crs".into(),
-            json!({"type": "name", "properties": {"name": format!("urn:ogc:def:crs:EPSG::{}", to.epsg())}}),
-        );
-    }
-    collection.insert("features".into(), Json::Array(out));
-    Ok(Json::Object(collection))
+        out.write_all(b"\"features\": [\n")?;
+        for (i, feature) in features.into_iter().enumerate() {
+            if i > 0 {
+                out.write_all(b",\n")?;
+            }
+            out.write_all(br#"{"type":"Feature","properties":{"#)?;
+            for (k, (key, value)) in feature.properties.iter().enumerate() {
+                if k > 0 {
+                    out.write_all(b",")?;
+                }
+                serde_json::to_writer(&mut *out, key)?;
+                out.write_all(b":")?;
+                serde_json::to_writer(&mut *out, value)?;
+            }
+            out.write_all(br#"},"geometry":"#)?;
+            write_geometry(out, &feature.geometry, scale)?;
+            out.write_all(b"}")?;
+        }
+        out.write_all(b"\n]\n}\n")
+    })
 }
 
-/// Writes a FeatureCollection atomically, one feature per line so diffs stay readable.
-pub fn write_feature_collection(path: &Path, collection: &Json) -> std::io::Result<()> {
-    let mut bytes = Vec::new();
-    let Json::Object(map) = collection else {
-        return Err(std::io::Error::other("not a JSON object"));
-    };
-    bytes.extend_from_slice(b"{\n");
-    for (key, value) in map {
-        if key == "features" {
-            continue;
-        }
-        writeln!(bytes, "{}: {},", Json::String(key.clone()), value)?;
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use geo::wkt;
+
+    #[test]
+    fn writes_readable_rd_and_wgs84_geojson() {
+        let dir = tempfile::tempdir().unwrap();
+        let feature = || OutFeature {
+            properties: vec![("naam".into(), json!("Ulft \"Oost\""))],
+            geometry: wkt!(MULTIPOLYGON(((223534.15 434780.15,223791.83 434496.42,223957.16 434218.8,223534.15 434780.15)))),
+        };
+        let rd = dir.path().join("rd.geojson");
+        write_geojson(&rd, "test", vec![feature()], Crs::RD_NEW, Crs::RD_NEW).unwrap();
+        let text = std::fs::read_to_string(&rd).unwrap();
+        let parsed: Json = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            parsed["crs"]["properties"]["name"],
+            "urn:ogc:def:crs:EPSG::28992"
+        );
+        assert_eq!(
+            parsed["features"][0]["geometry"]["coordinates"][0][0],
+            json!([223534.15, 434780.15])
+        );
+        assert_eq!(parsed["features"][0]["properties"]["naam"], "Ulft \"Oost\"");
+
+        let wgs = dir.path().join("wgs.geojson");
+        write_geojson(&wgs, "test", vec![feature()], Crs::RD_NEW, Crs::WGS84).unwrap();
+        let parsed: Json = serde_json::from_str(&std::fs::read_to_string(&wgs).unwrap()).unwrap();
+        assert!(parsed.get("crs").is_none());
+        let lon = parsed["features"][0]["geometry"]["coordinates"][0][0][0]
+            .as_f64()
+            .unwrap();
+        assert!((lon - 6.38).abs() < 0.05, "{lon}");
     }
-    bytes.extend_from_slice(b"\"features\": [\n");
-    let features = map
-        .get("features")
-        .and_then(|f| f.as_array())
-        .map(Vec::as_slice)
-        .unwrap_or(&[]);
-    for (i, feature) in features.iter().enumerate() {
-        serde_json::to_writer(&mut bytes, feature)?;
-        bytes.extend_from_slice(if i + 1 < features.len() {
-            b",\n"
-        } else {
-            b"\n"
-        });
-    }
-    bytes.extend_from_slice(b"]\n}\n");
-    write_atomic(path, &bytes)
 }

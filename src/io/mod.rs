@@ -3,6 +3,7 @@
 //! Every reader produces the same raw records, and one pipeline (`build`) validates, reprojects
 //! to the working CRS and picks feature ids, so all formats behave alike.
 
+mod analysis_files;
 mod atomic;
 mod build;
 mod error;
@@ -19,9 +20,13 @@ mod wkb;
 
 use std::path::Path;
 
-pub use atomic::write_atomic;
+pub use analysis_files::{
+    CROSSWALK_HEADER, WriteError, write_analysis, write_atlas_csv, write_crosswalk_csv,
+    write_problems_geojson, write_report_json,
+};
+pub use atomic::{write_atomic, write_atomic_with};
 pub use error::{LoadError, LoadErrorKind};
-pub use geojson_write::{OutFeature, feature_collection, json_value, write_feature_collection};
+pub use geojson_write::{OutFeature, json_value, write_geojson};
 pub use prj::crs_from_wkt;
 pub use reproject::{ReprojectError, Reprojector};
 pub use summary::{InvalidFeature, LayerSummary, bbox_wgs84, summarise};

@@ -9,6 +9,10 @@ mod layer;
 mod value;
 
 pub use crs::{Crs, UnknownCrs};
+
+/// Geometry in the working CRS is kept on a 1 mm grid: far below any boundary's accuracy, and a
+/// fixed grid makes overlay results independent of the order pieces are computed in.
+pub const WORKING_GRID_M: f64 = 0.001;
 pub use feature::{Feature, GeometryProblem, RingRole};
 pub use layer::{Layer, SourceFormat};
 pub use value::{Field, FieldType, Value};

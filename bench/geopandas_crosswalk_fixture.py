@@ -1,0 +1,23 @@
+"""Independent check of the crosswalk: geopandas.overlay (GEOS) of Oude IJsselstreek buurten ×
+PC4, written as tests/fixtures/oij_buurten_pc4_geopandas.csv. The cargo test
+`crosswalk_matches_geopandas` compares gebieden's crosswalk with it, so CI checks against GEOS
+without needing Python.
+
+    bench/.venv/bin/python bench/geopandas_crosswalk_fixture.py
+"""
+import pathlib
+
+import geopandas as gpd
+import shapely
+
+root = pathlib.Path(__file__).resolve().parent.parent
+data = root.parent / "shared" / "data"
+a = gpd.read_file(data / "oude_ijsselstreek_buurten_2019.rd.geojson")[["buurtcode", "geometry"]]
+b = gpd.read_file(data / "pc4_oude_ijsselstreek_e.o.rd.geojson")[["postcode", "geometry"]]
+b["postcode"] = b["postcode"].astype(str)
+pieces = gpd.overlay(a, b, how="intersection", keep_geom_type=True)
+pieces["area_m2"] = pieces.geometry.area
+pieces = pieces[pieces["area_m2"] > 0].sort_values(["buurtcode", "postcode"])
+out = root / "tests" / "fixtures" / "oij_buurten_pc4_geopandas.csv"
+pieces[["buurtcode", "postcode", "area_m2"]].to_csv(out, index=False, float_format="%.4f")
+print(f"{len(pieces)} pieces, {pieces.area_m2.sum():.1f} m² (GEOS {shapely.geos_version_string}) -> {out}")

@@ -1,0 +1,293 @@
+//! Between two divisions: which area of A lies in which area of B and how much (the crosswalk),
+//! and how well A nests in B (the fit).
+
+use geo::{Area, BoundingRect};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::geometry::intersection;
+use super::prepare::PreparedLayer;
+use super::width::is_sliver;
+
+/// One (a, b) pair that shares area.
+#[derive(Debug, Clone, Serialize)]
+pub struct CrosswalkRow {
+    pub layer_a: String,
+    pub id_a: String,
+    pub layer_b: String,
+    pub id_b: String,
+    pub area_m2: f64,
+    /// Fraction of a's area inside b.
+    pub share_a: f64,
+    /// Fraction of b's area inside a.
+    pub share_b: f64,
+    /// True when every part of the shared piece is narrower than the sliver width.
+    pub sliver: bool,
+    /// a's weight (e.g. inwoners) inside the piece, spread by area over a.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight_a: Option<f64>,
+    /// b's weight inside the piece, spread by area over b.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight_b: Option<f64>,
+}
+
+/// Every pair of features of `a` and `b` that share more than the noise floor.
+pub fn crosswalk(a: &PreparedLayer, b: &PreparedLayer, sliver_width: f64) -> Vec<CrosswalkRow> {
+    (0..a.len())
+        .into_par_iter()
+        .flat_map_iter(|i| {
+            let Some(rect) = a.geometries[i].bounding_rect() else {
+                return Vec::new();
+            };
+            let mut rows: Vec<CrosswalkRow> = b
+                .index
+                .candidates(rect)
+                .filter_map(|j| {
+                    let piece = intersection(&a.geometries[i], &b.geometries[j]);
+                    if piece.0.is_empty() {
+                        return None;
+                    }
+                    let area = piece.unsigned_area();
+                    let share_a = area / a.areas[i];
+                    let share_b = area / b.areas[j];
+                    Some(CrosswalkRow {
+                        layer_a: a.name.clone(),
+                        id_a: a.ids[i].clone(),
+                        layer_b: b.name.clone(),
+                        id_b: b.ids[j].clone(),
+                        area_m2: area,
+                        share_a,
+                        share_b,
+                        sliver: piece.0.iter().all(|p| is_sliver(p, sliver_width)),
+                        weight_a: a.weights.as_ref().map(|w| w[i] * share_a),
+                        weight_b: b.weights.as_ref().map(|w| w[j] * share_b),
+                    })
+                })
+                .collect();
+            rows.sort_by(|x, y| x.id_b.cmp(&y.id_b));
+            rows
+        })
+        .collect()
+}
+
+/// For one feature: the area of the other division holding most of it.
+#[derive(Debug, Clone, Serialize)]
+pub struct BestMatch {
+    pub id: String,
+    /// `None` when nothing of the other division covers it.
+    pub best: Option<String>,
+    pub share: f64,
+}
+
+/// How two divisions relate as a whole.
+#[derive(Debug, Clone, Serialize)]
+pub struct PairReport {
+    pub layer_a: String,
+    pub layer_b: String,
+    pub pieces: usize,
+    pub sliver_pieces: usize,
+    pub shared_area_m2: f64,
+    /// Area-weighted mean over a of the largest share of a inside one b (1.0: A nests in B).
+    pub fit_a_in_b: f64,
+    /// The same the other way round.
+    pub fit_b_in_a: f64,
+    /// Weight-weighted fits, when a weight field is given and both layers have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weighted_fit_a_in_b: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weighted_fit_b_in_a: Option<f64>,
+    pub best_a_in_b: Vec<BestMatch>,
+    pub best_b_in_a: Vec<BestMatch>,
+}
+
+/// The best match of every feature of `layer`, from crosswalk rows where it is side A
+/// (`a_side`) or side B.
+pub fn best_matches(layer: &PreparedLayer, rows: &[CrosswalkRow], a_side: bool) -> Vec<BestMatch> {
+    let position: std::collections::HashMap<&str, usize> = layer
+        .ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (id.as_str(), i))
+        .collect();
+    let mut best: Vec<BestMatch> = layer
+        .ids
+        .iter()
+        .map(|id| BestMatch {
+            id: id.clone(),
+            best: None,
+            share: 0.0,
+        })
+        .collect();
+    for row in rows {
+        let (own, other, share) = if a_side {
+            (&row.id_a, &row.id_b, row.share_a)
+        } else {
+            (&row.id_b, &row.id_a, row.share_b)
+        };
+        if let Some(&i) = position.get(own.as_str())
+            && share > best[i].share
+        {
+            best[i] = BestMatch {
+                id: own.clone(),
+                best: Some(other.clone()),
+                share,
+            };
+        }
+    }
+    best
+}
+
+fn mean_fit(best: &[BestMatch], weights: &[f64]) -> f64 {
+    let total: f64 = weights.iter().sum();
+    if total <= 0.0 {
+        return 0.0;
+    }
+    best.iter()
+        .zip(weights)
+        .map(|(m, w)| m.share * w)
+        .sum::<f64>()
+        / total
+}
+
+/// Summarises the crosswalk of `a` and `b`.
+pub fn pair_report(a: &PreparedLayer, b: &PreparedLayer, rows: &[CrosswalkRow]) -> PairReport {
+    let best_a_in_b = best_matches(a, rows, true);
+    let best_b_in_a = best_matches(b, rows, false);
+    let weighted = |layer: &PreparedLayer, best: &[BestMatch]| {
+        layer.weights.as_ref().map(|w| mean_fit(best, w))
+    };
+    PairReport {
+        layer_a: a.name.clone(),
+        layer_b: b.name.clone(),
+        pieces: rows.len(),
+        sliver_pieces: rows.iter().filter(|r| r.sliver).count(),
+        shared_area_m2: rows.iter().map(|r| r.area_m2).sum(),
+        fit_a_in_b: mean_fit(&best_a_in_b, &a.areas),
+        fit_b_in_a: mean_fit(&best_b_in_a, &b.areas),
+        weighted_fit_a_in_b: weighted(a, &best_a_in_b),
+        weighted_fit_b_in_a: weighted(b, &best_b_in_a),
+        best_a_in_b,
+        best_b_in_a,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Crs, Feature, Field, FieldType, Layer, SourceFormat, Value};
+    use geo::{MultiPolygon, wkt};
+
+    fn layer(
+        name: &str,
+        geometries: Vec<MultiPolygon<f64>>,
+        weights: Option<Vec<i64>>,
+    ) -> PreparedLayer<'static> {
+        let layer = Layer {
+            name: name.into(),
+            source: name.into(),
+            format: SourceFormat::GeoJson,
+            source_crs: Crs::RD_NEW,
+            working_crs: Crs::RD_NEW,
+            id_field: None,
+            fields: vec![Field {
+                name: "inwoners".into(),
+                kind: FieldType::Integer,
+            }],
+            features: geometries
+                .into_iter()
+                .enumerate()
+                .map(|(i, geometry)| Feature {
+                    id: format!("{name}{i}"),
+                    attributes: vec![
+                        weights
+                            .as_ref()
+                            .map(|w| Value::Integer(w[i]))
+                            .unwrap_or(Value::Null),
+                    ],
+                    geometry,
+                    problems: vec![],
+                })
+                .collect(),
+            geometry_types: Default::default(),
+            skipped: Default::default(),
+        };
+        PreparedLayer::new(Box::leak(Box::new(layer)), name, 0.001, Some("inwoners"))
+    }
+
+    #[test]
+    fn halves_of_a_square_against_quarters() {
+        let a = layer(
+            "a",
+            vec![
+                wkt!(MULTIPOLYGON(((0. 0.,100. 0.,100. 50.,0. 50.,0. 0.)))),
+                wkt!(MULTIPOLYGON(((0. 50.,100. 50.,100. 100.,0. 100.,0. 50.)))),
+            ],
+            Some(vec![1000, 10]),
+        );
+        let b = layer(
+            "b",
+            vec![
+                wkt!(MULTIPOLYGON(((0. 0.,30. 0.,30. 100.,0. 100.,0. 0.)))),
+                wkt!(MULTIPOLYGON(((30. 0.,100. 0.,100. 100.,30. 100.,30. 0.)))),
+            ],
+            None,
+        );
+        let rows = crosswalk(&a, &b, 5.0);
+        assert_eq!(rows.len(), 4);
+        let row = rows
+            .iter()
+            .find(|r| r.id_a == "a0" && r.id_b == "b1")
+            .unwrap();
+        assert!((row.area_m2 - 3500.0).abs() < 1e-6);
+        assert!((row.share_a - 0.7).abs() < 1e-9);
+        assert!((row.share_b - 0.5).abs() < 1e-9);
+        assert!(!row.sliver);
+        assert_eq!(row.weight_a.map(|w| w.round()), Some(700.0));
+        let report = pair_report(&a, &b, &rows);
+        assert!((report.fit_a_in_b - 0.7).abs() < 1e-9);
+        assert!((report.fit_b_in_a - 0.5).abs() < 1e-9);
+        assert_eq!(report.best_a_in_b[0].best.as_deref(), Some("b1"));
+    }
+
+    #[test]
+    fn a_nested_division_fits_perfectly_and_touching_neighbours_share_nothing() {
+        let small = layer(
+            "s",
+            vec![
+                wkt!(MULTIPOLYGON(((0. 0.,10. 0.,10. 10.,0. 10.,0. 0.)))),
+                wkt!(MULTIPOLYGON(((10. 0.,20. 0.,20. 10.,10. 10.,10. 0.)))),
+            ],
+            None,
+        );
+        let big = layer(
+            "g",
+            vec![wkt!(MULTIPOLYGON(((0. 0.,20. 0.,20. 10.,0. 10.,0. 0.))))],
+            None,
+        );
+        let rows = crosswalk(&small, &big, 5.0);
+        assert_eq!(rows.len(), 2);
+        assert!(pair_report(&small, &big, &rows).fit_a_in_b > 1.0 - 1e-9);
+        assert!(
+            crosswalk(&small, &small, 5.0)
+                .iter()
+                .all(|r| r.id_a == r.id_b)
+        );
+    }
+
+    #[test]
+    fn a_thin_shared_strip_is_a_sliver() {
+        let a = layer(
+            "a",
+            vec![wkt!(MULTIPOLYGON(((0. 0.,102. 0.,102. 100.,0. 100.,0. 0.))))],
+            None,
+        );
+        let b = layer(
+            "b",
+            vec![wkt!(MULTIPOLYGON(((100. 0.,200. 0.,200. 100.,100. 100.,100. 0.))))],
+            None,
+        );
+        let rows = crosswalk(&a, &b, 5.0);
+        assert_eq!(rows.len(), 1);
+        assert!(rows[0].sliver);
+    }
+}

@@ -1,0 +1,241 @@
+//! Geometry helpers the overlay steps share: the snapping grid, repair of invalid input,
+//! rectangle pre-clipping, parallel union, and the noise floor for pieces.
+
+use geo::bool_ops::{FillRule, OpType};
+use geo::{
+    Area, BooleanOps, BoundingRect, Coord, LineString, MapCoords, MultiPolygon, Polygon, Rect,
+    unary_union,
+};
+use rayon::prelude::*;
+
+/// Pieces smaller than this (m²) are rounding noise of the overlay, not differences: 1 cm × 1 m.
+pub const MIN_PIECE_AREA_M2: f64 = 0.01;
+
+/// Rounds every coordinate to a multiple of `grid` (metres). Snapping all layers to one grid
+/// makes results independent of the order in which pieces are computed: i_overlay then works
+/// on its own integer grid, which within the Netherlands is finer than 0.3 mm.
+pub fn snap(geometry: &MultiPolygon<f64>, grid: f64) -> MultiPolygon<f64> {
+    geometry.map_coords(|c| Coord {
+        x: (c.x / grid).round() * grid,
+        y: (c.y / grid).round() * grid,
+    })
+}
+
+/// Repairs an invalid multipolygon the way a GIS "make valid" would for area data: the union
+/// of its own rings under the non-zero winding rule, so self-intersecting rings become the area
+/// they enclose and overlapping parts merge.
+pub fn repair(geometry: &MultiPolygon<f64>) -> MultiPolygon<f64> {
+    geometry.boolean_op_with_fill_rule(
+        &MultiPolygon::<f64>::new(vec![]),
+        OpType::Union,
+        FillRule::NonZero,
+    )
+}
+
+/// Clips a ring to a rectangle (Sutherland–Hodgman). The result may run along the rectangle's
+/// edges; the overlay treats such zero-width parts as nothing.
+fn clip_ring(ring: &LineString<f64>, rect: Rect<f64>) -> Vec<Coord<f64>> {
+    let (min, max) = (rect.min(), rect.max());
+    let mut points: Vec<Coord<f64>> = ring.0.clone();
+    if points.len() > 1 && points.first() == points.last() {
+        points.pop();
+    }
+    type Inside = fn(Coord<f64>, Coord<f64>, Coord<f64>) -> bool;
+    type Cross = fn(Coord<f64>, Coord<f64>, Coord<f64>, Coord<f64>) -> Coord<f64>;
+    let edges: [(Inside, Cross); 4] = [
+        (|p, min, _| p.x >= min.x, |a, b, min, _| lerp_x(a, b, min.x)),
+        (|p, _, max| p.x <= max.x, |a, b, _, max| lerp_x(a, b, max.x)),
+        (|p, min, _| p.y >= min.y, |a, b, min, _| lerp_y(a, b, min.y)),
+        (|p, _, max| p.y <= max.y, |a, b, _, max| lerp_y(a, b, max.y)),
+    ];
+    for (inside, cross) in edges {
+        if points.is_empty() {
+            break;
+        }
+        let input = std::mem::take(&mut points);
+        let mut previous = input[input.len() - 1];
+        for &current in &input {
+            let (current_in, previous_in) = (inside(current, min, max), inside(previous, min, max));
+            if current_in {
+                if !previous_in {
+                    points.push(cross(previous, current, min, max));
+                }
+                points.push(current);
+            } else if previous_in {
+                points.push(cross(previous, current, min, max));
+            }
+            previous = current;
+        }
+    }
+    points
+}
+
+fn lerp_x(a: Coord<f64>, b: Coord<f64>, x: f64) -> Coord<f64> {
+    let t = (x - a.x) / (b.x - a.x);
+    Coord {
+        x,
+        y: a.y + t * (b.y - a.y),
+    }
+}
+
+fn lerp_y(a: Coord<f64>, b: Coord<f64>, y: f64) -> Coord<f64> {
+    let t = (y - a.y) / (b.y - a.y);
+    Coord {
+        x: a.x + t * (b.x - a.x),
+        y,
+    }
+}
+
+/// The part of `geometry` inside `rect`, cheaply: only worth it when most of the geometry lies
+/// outside, as for two neighbours whose boxes overlap along one side.
+pub fn clip_to_rect(geometry: &MultiPolygon<f64>, rect: Rect<f64>) -> MultiPolygon<f64> {
+    let mut parts = Vec::new();
+    for polygon in &geometry.0 {
+        let Some(bounds) = polygon.bounding_rect() else {
+            continue;
+        };
+        if bounds.max().x < rect.min().x
+            || bounds.min().x > rect.max().x
+            || bounds.max().y < rect.min().y
+            || bounds.min().y > rect.max().y
+        {
+            continue;
+        }
+        let exterior = clip_ring(polygon.exterior(), rect);
+        if exterior.len() < 3 {
+            continue;
+        }
+        let holes = polygon
+            .interiors()
+            .iter()
+            .map(|h| clip_ring(h, rect))
+            .filter(|h| h.len() >= 3)
+            .map(LineString::new)
+            .collect();
+        parts.push(Polygon::new(LineString::new(exterior), holes));
+    }
+    MultiPolygon::new(parts)
+}
+
+/// The intersection of two rectangles, if they meet.
+pub fn rect_intersection(a: Rect<f64>, b: Rect<f64>) -> Option<Rect<f64>> {
+    let min = Coord {
+        x: a.min().x.max(b.min().x),
+        y: a.min().y.max(b.min().y),
+    };
+    let max = Coord {
+        x: a.max().x.min(b.max().x),
+        y: a.max().y.min(b.max().y),
+    };
+    (min.x <= max.x && min.y <= max.y).then(|| Rect::new(min, max))
+}
+
+/// The exact intersection of two multipolygons, pre-clipped to where their boxes overlap so
+/// that neighbours sharing one side cost little more than that side. Pieces below the noise
+/// floor are dropped.
+pub fn intersection(a: &MultiPolygon<f64>, b: &MultiPolygon<f64>) -> MultiPolygon<f64> {
+    let (Some(ra), Some(rb)) = (a.bounding_rect(), b.bounding_rect()) else {
+        return MultiPolygon::new(vec![]);
+    };
+    let Some(shared) = rect_intersection(ra, rb) else {
+        return MultiPolygon::new(vec![]);
+    };
+    // Grow the clip box a little, so edges lying exactly on it are not cut into slivers.
+    let pad = 1.0;
+    let clip = Rect::new(
+        Coord {
+            x: shared.min().x - pad,
+            y: shared.min().y - pad,
+        },
+        Coord {
+            x: shared.max().x + pad,
+            y: shared.max().y + pad,
+        },
+    );
+    let a = clip_to_rect(a, clip);
+    let b = clip_to_rect(b, clip);
+    drop_noise(a.intersection(&b))
+}
+
+/// Removes parts below the noise floor.
+pub fn drop_noise(geometry: MultiPolygon<f64>) -> MultiPolygon<f64> {
+    MultiPolygon::new(
+        geometry
+            .0
+            .into_iter()
+            .filter(|p| p.unsigned_area() >= MIN_PIECE_AREA_M2)
+            .collect(),
+    )
+}
+
+/// The union of many polygons, in parallel chunks. Every ring must be oriented as `model`
+/// guarantees (outer rings counter-clockwise), which `unary_union` relies on.
+pub fn union_all(polygons: &[Polygon<f64>]) -> MultiPolygon<f64> {
+    // One chunk per thread: the final union of the chunks' outlines is the costly part, so
+    // fewer, larger chunks win.
+    let threads = rayon::current_num_threads().max(1);
+    if polygons.len() < 1000 || threads == 1 {
+        return unary_union(polygons);
+    }
+    let chunk = polygons.len().div_ceil(threads);
+    let partial: Vec<MultiPolygon<f64>> = polygons.par_chunks(chunk).map(unary_union).collect();
+    let parts: Vec<Polygon<f64>> = partial.into_iter().flat_map(|m| m.0).collect();
+    unary_union(&parts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use geo::wkt;
+
+    #[test]
+    fn snapping_rounds_to_the_grid() {
+        let snapped = snap(
+            &wkt!(MULTIPOLYGON(((0.0004 0.0006,1. 0.,1. 1.,0.0004 0.0006)))),
+            0.001,
+        );
+        assert_eq!(snapped.0[0].exterior().0[0], Coord { x: 0.0, y: 0.001 });
+    }
+
+    #[test]
+    fn repair_turns_a_bowtie_into_its_two_triangles() {
+        let bowtie = wkt!(MULTIPOLYGON(((0. 0.,2. 2.,2. 0.,0. 2.,0. 0.))));
+        let repaired = repair(&bowtie);
+        assert_eq!(repaired.0.len(), 2);
+        assert!((repaired.unsigned_area() - 2.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn clipped_intersection_equals_the_plain_one() {
+        let a = wkt!(MULTIPOLYGON(((0. 0.,10. 0.,10. 10.,0. 10.,0. 0.),(2. 2.,2. 4.,4. 4.,4. 2.,2. 2.))));
+        let b = wkt!(MULTIPOLYGON(((8. -5.,20. -5.,20. 20.,8. 20.,8. -5.))));
+        let clipped = intersection(&a, &b);
+        let plain = a.intersection(&b);
+        assert!((clipped.unsigned_area() - plain.unsigned_area()).abs() < 1e-9);
+        assert!((clipped.unsigned_area() - 20.0).abs() < 1e-9);
+        let with_hole = intersection(&a, &wkt!(MULTIPOLYGON(((1. 1.,5. 1.,5. 5.,1. 5.,1. 1.)))));
+        assert!((with_hole.unsigned_area() - 12.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn parallel_union_matches_the_plain_one() {
+        let squares: Vec<Polygon<f64>> = (0..4000)
+            .map(|i| {
+                let (x, y) = ((i % 80) as f64, (i / 80) as f64);
+                Polygon::new(
+                    LineString::from(vec![
+                        (x, y),
+                        (x + 1.0, y),
+                        (x + 1.0, y + 1.0),
+                        (x, y + 1.0),
+                        (x, y),
+                    ]),
+                    vec![],
+                )
+            })
+            .collect();
+        let union = union_all(&squares);
+        assert_eq!(union.0.len(), 1);
+        assert!((union.unsigned_area() - 4000.0).abs() < 1e-6);
+    }
+}

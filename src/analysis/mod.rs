@@ -1,0 +1,25 @@
+//! Overlay analysis of divisions: where they overlap, leave gaps, or disagree.
+//!
+//! Candidate pairs come from an R-tree (`index`); pieces are exact polygon overlay with geo's
+//! BooleanOps, in parallel with rayon. All coordinates are first snapped to a 1 mm grid in the
+//! working CRS (`geometry::snap`).
+
+mod atlas;
+mod crosswalk;
+mod geometry;
+mod index;
+mod prepare;
+mod problems;
+mod run;
+mod width;
+
+pub use atlas::{Atlas, AtlasRow};
+pub use crosswalk::{BestMatch, CrosswalkRow, PairReport, crosswalk, pair_report};
+pub use geometry::{MIN_PIECE_AREA_M2, intersection, repair, snap, union_all};
+pub use index::FeatureIndex;
+pub use prepare::{Adjustment, PreparedLayer};
+pub use problems::{Problem, ProblemKind, gaps, overlaps};
+pub use run::{Analysis, AnalysisOptions, LayerReport, Settings, Tally, analyse};
+pub use width::{
+    hull_width, inscribed_diameter, is_sliver, narrower_than, sliver_diameter, width_and_sliver,
+};

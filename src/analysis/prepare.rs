@@ -1,0 +1,130 @@
+//! A layer made ready for overlay: snapped to the grid, invalid features repaired (or left out
+//! with a reason), areas computed and the R-tree built.
+
+use std::borrow::Cow;
+
+use geo::{Area, CoordsIter, MultiPolygon};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::geometry::{repair, snap};
+use super::index::FeatureIndex;
+use crate::model::Layer;
+
+/// A feature the analysis changed or left out, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct Adjustment {
+    pub layer: String,
+    pub id: String,
+    pub reason: String,
+}
+
+/// A layer ready for overlay. Geometry already on the grid (as loaded) is borrowed, not copied.
+pub struct PreparedLayer<'a> {
+    pub name: String,
+    pub ids: Vec<String>,
+    pub geometries: Vec<Cow<'a, MultiPolygon<f64>>>,
+    pub areas: Vec<f64>,
+    /// Per feature, the value of the `--weight` field (population), when the layer has it.
+    pub weights: Option<Vec<f64>>,
+    pub index: FeatureIndex,
+    pub repaired: Vec<Adjustment>,
+    pub skipped: Vec<Adjustment>,
+}
+
+impl<'a> PreparedLayer<'a> {
+    /// Prepares `layer` under `name` (names are made unique by the caller).
+    pub fn new(
+        layer: &'a Layer,
+        name: &str,
+        grid: f64,
+        weight_field: Option<&str>,
+    ) -> PreparedLayer<'a> {
+        let results: Vec<(Cow<'a, MultiPolygon<f64>>, Option<String>)> = layer
+            .features
+            .par_iter()
+            .map(|feature| {
+                let snapped = if on_grid(&feature.geometry, grid) {
+                    Cow::Borrowed(&feature.geometry)
+                } else {
+                    Cow::Owned(snap(&feature.geometry, grid))
+                };
+                if feature.is_valid() {
+                    (snapped, None)
+                } else {
+                    let reason = format!(
+                        "repaired ({}): taken as the area its rings enclose (non-zero winding union)",
+                        feature.problem_summary()
+                    );
+                    (Cow::Owned(repair(&snapped)), Some(reason))
+                }
+            })
+            .collect();
+        let mut prepared = PreparedLayer {
+            name: name.to_string(),
+            ids: Vec::new(),
+            geometries: Vec::new(),
+            areas: Vec::new(),
+            weights: None,
+            index: FeatureIndex::build(std::iter::empty()),
+            repaired: Vec::new(),
+            skipped: Vec::new(),
+        };
+        let weight_column = weight_field.and_then(|f| layer.field_index(f));
+        let mut weights = Vec::new();
+        for (feature, (geometry, repaired)) in layer.features.iter().zip(results) {
+            let adjustment = |reason: String| Adjustment {
+                layer: name.to_string(),
+                id: feature.id.clone(),
+                reason,
+            };
+            let area = geometry.unsigned_area();
+            if area <= 0.0 {
+                prepared
+                    .skipped
+                    .push(adjustment("left out: no area remains after repair".into()));
+                continue;
+            }
+            if let Some(reason) = repaired {
+                prepared.repaired.push(adjustment(reason));
+            }
+            if let Some(column) = weight_column {
+                weights.push(
+                    feature
+                        .attributes
+                        .get(column)
+                        .and_then(|v| v.as_f64())
+                        .unwrap_or(0.0),
+                );
+            }
+            prepared.ids.push(feature.id.clone());
+            prepared.areas.push(area);
+            prepared.geometries.push(geometry);
+        }
+        prepared.weights = weight_column.map(|_| weights);
+        prepared.index = FeatureIndex::build(prepared.geometries.iter().map(|g| g.as_ref()));
+        prepared
+    }
+
+    /// Total area (m²).
+    pub fn total_area(&self) -> f64 {
+        self.areas.iter().sum()
+    }
+
+    /// The number of features taking part.
+    pub fn len(&self) -> usize {
+        self.geometries.len()
+    }
+
+    /// True when no feature takes part.
+    pub fn is_empty(&self) -> bool {
+        self.geometries.is_empty()
+    }
+}
+
+/// True when every coordinate is already a multiple of `grid` (as the loader leaves them).
+fn on_grid(geometry: &MultiPolygon<f64>, grid: f64) -> bool {
+    geometry
+        .coords_iter()
+        .all(|c| (c.x / grid).round() * grid == c.x && (c.y / grid).round() * grid == c.y)
+}

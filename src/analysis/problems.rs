@@ -1,0 +1,402 @@
+//! Differences inside one division: overlaps (covered twice) and gaps (not covered).
+
+use geo::{Area, BoundingRect, Coord, MultiPolygon, Polygon};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::geometry::{MIN_PIECE_AREA_M2, drop_noise, intersection, rect_intersection, union_all};
+use super::index::FeatureIndex;
+use super::prepare::PreparedLayer;
+use super::width::{segment_distance_squared, width_and_sliver};
+
+/// What kind of difference a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ProblemKind {
+    /// Territory the division leaves uncovered, wider than the sliver width.
+    Gap,
+    /// Territory covered by two or more areas, wider than the sliver width.
+    Overlap,
+    /// A gap or overlap narrower than the sliver width: a digitising mismatch.
+    Sliver,
+}
+
+impl ProblemKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ProblemKind::Gap => "gap",
+            ProblemKind::Overlap => "overlap",
+            ProblemKind::Sliver => "sliver",
+        }
+    }
+}
+
+/// One gap, overlap or sliver.
+#[derive(Debug, Clone, Serialize)]
+pub struct Problem {
+    pub kind: ProblemKind,
+    /// For a sliver: whether it is a thin gap or a thin overlap.
+    pub sliver_of: Option<ProblemKind>,
+    pub layer: String,
+    /// The overlapping features, or the features bordering a gap.
+    pub ids: Vec<String>,
+    pub area_m2: f64,
+    /// Diameter of the largest circle inside the piece.
+    pub width_m: f64,
+    /// The piece, in the working CRS.
+    #[serde(skip)]
+    pub geometry: Polygon<f64>,
+}
+
+/// Measures a piece and classes it as `raw` (gap or overlap) or as a sliver of that kind.
+fn classify(
+    raw: ProblemKind,
+    piece: &Polygon<f64>,
+    sliver_width: f64,
+) -> (f64, ProblemKind, Option<ProblemKind>) {
+    let (width, sliver) = width_and_sliver(piece, sliver_width);
+    if sliver {
+        (width, ProblemKind::Sliver, Some(raw))
+    } else {
+        (width, raw, None)
+    }
+}
+
+/// The ids of features, sorted as text so that reports read the same every run.
+fn sorted_ids(layer: &PreparedLayer, indices: &[usize]) -> Vec<String> {
+    let mut ids: Vec<String> = indices.iter().map(|&i| layer.ids[i].clone()).collect();
+    ids.sort();
+    ids
+}
+
+/// Every piece covered by two or more features. Pairs come from the R-tree; pieces of three or
+/// more features (which show up once per pair) are merged into one piece naming them all.
+pub fn overlaps(layer: &PreparedLayer, sliver_width: f64) -> Vec<Problem> {
+    let pairs: Vec<(usize, usize, MultiPolygon<f64>)> = (0..layer.len())
+        .into_par_iter()
+        .flat_map_iter(|i| {
+            let Some(rect) = layer.geometries[i].bounding_rect() else {
+                return Vec::new();
+            };
+            layer
+                .index
+                .candidates(rect)
+                .filter(|&j| j > i)
+                .filter_map(|j| {
+                    let piece = intersection(&layer.geometries[i], &layer.geometries[j]);
+                    (!piece.0.is_empty()).then_some((i, j, piece))
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let mut pieces: Vec<(Vec<usize>, Polygon<f64>)> = pairs
+        .into_iter()
+        .flat_map(|(i, j, piece)| piece.0.into_iter().map(move |p| (vec![i, j], p)))
+        .collect();
+    merge_multiple_overlaps(&mut pieces);
+    pieces
+        .into_par_iter()
+        .map(|(ids, geometry)| {
+            let (width, kind, sliver_of) = classify(ProblemKind::Overlap, &geometry, sliver_width);
+            Problem {
+                kind,
+                sliver_of,
+                layer: layer.name.clone(),
+                ids: sorted_ids(layer, &ids),
+                area_m2: geometry.unsigned_area(),
+                width_m: width,
+                geometry,
+            }
+        })
+        .collect()
+}
+
+/// Where three or more features overlap, each pair reports the same spot. Pieces that overlap
+/// each other are unioned into one piece with all their features.
+fn merge_multiple_overlaps(pieces: &mut Vec<(Vec<usize>, Polygon<f64>)>) {
+    if pieces.len() < 2 {
+        return;
+    }
+    let geometries: Vec<MultiPolygon<f64>> = pieces
+        .iter()
+        .map(|(_, p)| MultiPolygon::new(vec![p.clone()]))
+        .collect();
+    let index = FeatureIndex::build(geometries.iter());
+    // Union-find over pieces that share area.
+    let mut parent: Vec<usize> = (0..pieces.len()).collect();
+    fn find(parent: &mut [usize], i: usize) -> usize {
+        let mut root = i;
+        while parent[root] != root {
+            root = parent[root];
+        }
+        let mut j = i;
+        while parent[j] != root {
+            let next = parent[j];
+            parent[j] = root;
+            j = next;
+        }
+        root
+    }
+    let mut merged_any = false;
+    for i in 0..geometries.len() {
+        let Some(rect) = geometries[i].bounding_rect() else {
+            continue;
+        };
+        // Pieces of one pair are disjoint, and three features can only overlap where two pieces
+        // share a feature; only then is the (costly) overlay worth doing.
+        let shared: Vec<usize> = index
+            .candidates(rect)
+            .filter(|&j| j > i)
+            .filter(|&j| {
+                pieces[i].0 != pieces[j].0 && pieces[i].0.iter().any(|id| pieces[j].0.contains(id))
+            })
+            .filter(|&j| {
+                geometries[j]
+                    .bounding_rect()
+                    .and_then(|r| rect_intersection(rect, r))
+                    .is_some_and(|r| r.width() > 0.0 && r.height() > 0.0)
+            })
+            .filter(|&j| !intersection(&geometries[i], &geometries[j]).0.is_empty())
+            .collect();
+        for j in shared {
+            let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+            if a != b {
+                parent[b] = a;
+                merged_any = true;
+            }
+        }
+    }
+    if !merged_any {
+        return;
+    }
+    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> =
+        std::collections::BTreeMap::new();
+    for i in 0..pieces.len() {
+        let root = find(&mut parent, i);
+        groups.entry(root).or_default().push(i);
+    }
+    let old = std::mem::take(pieces);
+    for members in groups.values() {
+        let mut ids: Vec<usize> = members
+            .iter()
+            .flat_map(|&m| old[m].0.iter().copied())
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let polygons: Vec<Polygon<f64>> = members.iter().map(|&m| old[m].1.clone()).collect();
+        for polygon in union_all(&polygons).0 {
+            pieces.push((ids.clone(), polygon));
+        }
+    }
+}
+
+/// Everything the division leaves uncovered: the holes in its union and, with an extent (e.g.
+/// the municipal boundary), every part of the extent it does not cover, open-sided gaps along
+/// the edge included. Each gap names the features that border it.
+pub fn gaps(
+    layer: &PreparedLayer,
+    extent: Option<&MultiPolygon<f64>>,
+    sliver_width: f64,
+) -> Vec<Problem> {
+    let polygons: Vec<Polygon<f64>> = layer
+        .geometries
+        .iter()
+        .flat_map(|g| g.0.iter().cloned())
+        .collect();
+    let union = union_all(&polygons);
+    let holes: Vec<Polygon<f64>> = union
+        .0
+        .iter()
+        .flat_map(|p| {
+            p.interiors()
+                .iter()
+                .map(|ring| Polygon::new(ring.clone(), vec![]))
+        })
+        .collect();
+    let mut pieces: Vec<Polygon<f64>> = match extent {
+        None => holes,
+        Some(extent) => {
+            use geo::BooleanOps;
+            let mut inside = drop_noise(extent.difference(&union)).0;
+            // Holes beyond the extent are still holes in the division.
+            let beyond = drop_noise(MultiPolygon::new(holes).difference(extent));
+            inside.extend(beyond.0);
+            inside
+        }
+    };
+    pieces.retain(|p| p.unsigned_area() >= MIN_PIECE_AREA_M2);
+    pieces
+        .into_par_iter()
+        .map(|geometry| {
+            let (width, kind, sliver_of) = classify(ProblemKind::Gap, &geometry, sliver_width);
+            let ids = sorted_ids(layer, &bordering(layer, &geometry));
+            Problem {
+                kind,
+                sliver_of,
+                layer: layer.name.clone(),
+                ids,
+                area_m2: geometry.unsigned_area(),
+                width_m: width,
+                geometry,
+            }
+        })
+        .collect()
+}
+
+/// How close (m) a feature's boundary must come to a gap to count as its neighbour; overlay
+/// output lies on the input edges to well within this.
+const TOUCH_TOLERANCE: f64 = 0.01;
+
+/// The features whose boundary touches the piece: some vertex of the piece lies on one of their
+/// edges. Only edges near the piece's box are measured, so large neighbours stay cheap.
+fn bordering(layer: &PreparedLayer, piece: &Polygon<f64>) -> Vec<usize> {
+    let Some(rect) = piece.bounding_rect() else {
+        return Vec::new();
+    };
+    let (min, max) = (rect.min(), rect.max());
+    let t = TOUCH_TOLERANCE;
+    let vertices: Vec<Coord<f64>> = std::iter::once(piece.exterior())
+        .chain(piece.interiors())
+        .flat_map(|r| r.0.iter().copied())
+        .collect();
+    let mut found: Vec<usize> = layer
+        .index
+        .candidates_near(rect, t)
+        .filter(|&i| {
+            layer.geometries[i]
+                .0
+                .iter()
+                .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+                .any(|ring| {
+                    ring.lines().any(|line| {
+                        let (a, b) = (line.start, line.end);
+                        if a.x.max(b.x) < min.x - t
+                            || a.x.min(b.x) > max.x + t
+                            || a.y.max(b.y) < min.y - t
+                            || a.y.min(b.y) > max.y + t
+                        {
+                            return false;
+                        }
+                        vertices
+                            .iter()
+                            .any(|&v| segment_distance_squared(v, a, b) <= t * t)
+                    })
+                })
+        })
+        .collect();
+    found.sort_unstable();
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Crs, Feature, Layer, SourceFormat};
+    use geo::wkt;
+
+    fn layer(geometries: Vec<MultiPolygon<f64>>) -> PreparedLayer<'static> {
+        let layer = Layer {
+            name: "test".into(),
+            source: "test".into(),
+            format: SourceFormat::GeoJson,
+            source_crs: Crs::RD_NEW,
+            working_crs: Crs::RD_NEW,
+            id_field: None,
+            fields: vec![],
+            features: geometries
+                .into_iter()
+                .enumerate()
+                .map(|(i, geometry)| Feature {
+                    id: format!("f{i}"),
+                    attributes: vec![],
+                    geometry,
+                    problems: vec![],
+                })
+                .collect(),
+            geometry_types: Default::default(),
+            skipped: Default::default(),
+        };
+        PreparedLayer::new(Box::leak(Box::new(layer)), "test", 0.001, None)
+    }
+
+    #[test]
+    fn two_squares_overlapping_by_a_known_area() {
+        let prepared = layer(vec![
+            wkt!(MULTIPOLYGON(((0. 0.,100. 0.,100. 100.,0. 100.,0. 0.)))),
+            wkt!(MULTIPOLYGON(((60. 0.,160. 0.,160. 100.,60. 100.,60. 0.)))),
+        ]);
+        let found = overlaps(&prepared, 5.0);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].kind, ProblemKind::Overlap);
+        assert!((found[0].area_m2 - 4000.0).abs() < 1e-6);
+        assert!((found[0].width_m - 40.0).abs() < 0.2);
+        assert_eq!(found[0].ids, ["f0", "f1"]);
+    }
+
+    #[test]
+    fn three_features_over_one_spot_make_one_piece() {
+        let prepared = layer(vec![
+            wkt!(MULTIPOLYGON(((0. 0.,10. 0.,10. 10.,0. 10.,0. 0.)))),
+            wkt!(MULTIPOLYGON(((5. 0.,15. 0.,15. 10.,5. 10.,5. 0.)))),
+            wkt!(MULTIPOLYGON(((7. 0.,20. 0.,20. 10.,7. 10.,7. 0.)))),
+        ]);
+        // Covered twice or more from x = 5 to 15 (three times from 7 to 10): one piece, 100 m².
+        let found = overlaps(&prepared, 1.0);
+        assert_eq!(found.len(), 1);
+        let total: f64 = found.iter().map(|p| p.area_m2).sum();
+        assert!((total - 100.0).abs() < 1e-6, "{total}");
+        assert!(found.iter().all(|p| p.ids == ["f0", "f1", "f2"]));
+    }
+
+    #[test]
+    fn a_ring_of_polygons_around_a_hole() {
+        // Four blocks around a 20 × 20 hole in the middle of a 60 × 60 square.
+        let prepared = layer(vec![
+            wkt!(MULTIPOLYGON(((0. 0.,60. 0.,60. 20.,0. 20.,0. 0.)))),
+            wkt!(MULTIPOLYGON(((0. 40.,60. 40.,60. 60.,0. 60.,0. 40.)))),
+            wkt!(MULTIPOLYGON(((0. 20.,20. 20.,20. 40.,0. 40.,0. 20.)))),
+            wkt!(MULTIPOLYGON(((40. 20.,60. 20.,60. 40.,40. 40.,40. 20.)))),
+        ]);
+        let found = gaps(&prepared, None, 5.0);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].kind, ProblemKind::Gap);
+        assert!((found[0].area_m2 - 400.0).abs() < 1e-6);
+        assert!((found[0].width_m - 20.0).abs() < 0.1);
+        assert_eq!(found[0].ids, ["f0", "f1", "f2", "f3"]);
+        assert!(overlaps(&prepared, 5.0).is_empty());
+    }
+
+    #[test]
+    fn a_two_metre_gap_is_a_sliver() {
+        let prepared = layer(vec![
+            wkt!(MULTIPOLYGON(((0. 0.,100. 0.,100. 100.,0. 100.,0. 0.)))),
+            wkt!(MULTIPOLYGON(((102. 0.,200. 0.,200. 100.,102. 100.,102. 0.)))),
+        ]);
+        let extent = wkt!(MULTIPOLYGON(((0. 0.,200. 0.,200. 100.,0. 100.,0. 0.))));
+        let found = gaps(&prepared, Some(&extent), 5.0);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            (found[0].kind, found[0].sliver_of),
+            (ProblemKind::Sliver, Some(ProblemKind::Gap))
+        );
+        assert!((found[0].area_m2 - 200.0).abs() < 1e-6);
+        assert!((found[0].width_m - 2.0).abs() < 0.05);
+        assert_eq!(found[0].ids, ["f0", "f1"]);
+    }
+
+    #[test]
+    fn an_open_sided_strip_along_the_extent() {
+        // The division stops 30 m short of the municipal boundary on the east side.
+        let prepared = layer(vec![
+            wkt!(MULTIPOLYGON(((0. 0.,50. 0.,50. 100.,0. 100.,0. 0.)))),
+            wkt!(MULTIPOLYGON(((50. 0.,170. 0.,170. 100.,50. 100.,50. 0.)))),
+        ]);
+        let extent = wkt!(MULTIPOLYGON(((0. 0.,200. 0.,200. 100.,0. 100.,0. 0.))));
+        assert!(gaps(&prepared, None, 5.0).is_empty());
+        let found = gaps(&prepared, Some(&extent), 5.0);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].kind, ProblemKind::Gap);
+        assert!((found[0].area_m2 - 3000.0).abs() < 1e-6);
+        assert_eq!(found[0].ids, ["f1"]);
+    }
+}

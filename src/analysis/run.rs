@@ -1,0 +1,227 @@
+//! One analysis run over several divisions: problems inside each, crosswalk and fit between
+//! every pair, and the atlas over a base layer.
+
+use geo::MultiPolygon;
+use serde::Serialize;
+
+use super::atlas::{Atlas, atlas};
+use super::crosswalk::{CrosswalkRow, PairReport, crosswalk, pair_report};
+use super::geometry::{MIN_PIECE_AREA_M2, snap, union_all};
+use super::prepare::{Adjustment, PreparedLayer};
+use super::problems::{Problem, ProblemKind, gaps, overlaps};
+use crate::model::Layer;
+
+/// Settings of a run.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnalysisOptions {
+    /// Gaps and overlaps narrower than this (m) are slivers.
+    pub sliver_width_m: f64,
+    /// Every coordinate is rounded to this grid (m) before overlay.
+    pub grid_m: f64,
+    /// A numeric field (e.g. inwoners) to weight shares by.
+    pub weight_field: Option<String>,
+    /// The index (in the layers given) of the base layer for the atlas.
+    pub base_layer: Option<usize>,
+}
+
+impl Default for AnalysisOptions {
+    fn default() -> Self {
+        AnalysisOptions {
+            sliver_width_m: 5.0,
+            grid_m: 0.001,
+            weight_field: None,
+            base_layer: None,
+        }
+    }
+}
+
+/// Counts and areas of one kind of problem.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Tally {
+    pub count: usize,
+    pub area_m2: f64,
+}
+
+impl Tally {
+    fn add(&mut self, area: f64) {
+        self.count += 1;
+        self.area_m2 += area;
+    }
+}
+
+/// What the run found in one layer.
+#[derive(Debug, Clone, Serialize)]
+pub struct LayerReport {
+    pub name: String,
+    pub path: String,
+    pub features: usize,
+    pub area_m2: f64,
+    pub gaps: Tally,
+    pub overlaps: Tally,
+    pub slivers: Tally,
+    pub repaired: usize,
+    pub skipped: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight_total: Option<f64>,
+}
+
+/// The settings as the report states them.
+#[derive(Debug, Clone, Serialize)]
+pub struct Settings {
+    pub working_crs: String,
+    pub sliver_width_m: f64,
+    pub grid_m: f64,
+    pub min_piece_area_m2: f64,
+    pub extent: Option<String>,
+    pub base: Option<String>,
+    pub weight_field: Option<String>,
+    pub weight_method: Option<&'static str>,
+    pub repair_method: &'static str,
+}
+
+/// Everything one run found.
+#[derive(Debug, Clone, Serialize)]
+pub struct Analysis {
+    pub settings: Settings,
+    pub layers: Vec<LayerReport>,
+    pub pairs: Vec<PairReport>,
+    /// Real gaps and overlaps first, largest first; then slivers, largest first.
+    pub problems: Vec<Problem>,
+    pub crosswalk: Vec<CrosswalkRow>,
+    pub atlas: Option<Atlas>,
+    /// Features repaired or left out, with the reason.
+    pub adjustments: Vec<Adjustment>,
+}
+
+/// Names as given, made unique by a suffix where two layers share one.
+fn unique_names(layers: &[Layer]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for layer in layers {
+        let mut name = layer.name.clone();
+        let mut n = 2;
+        while names.contains(&name) {
+            name = format!("{}_{n}", layer.name);
+            n += 1;
+        }
+        names.push(name);
+    }
+    names
+}
+
+/// Analyses the layers (all in one working CRS). `extent` is the territory every division
+/// should cover, e.g. the municipal boundary.
+pub fn analyse(layers: &[Layer], extent: Option<&Layer>, options: &AnalysisOptions) -> Analysis {
+    let names = unique_names(layers);
+    let weight = options.weight_field.as_deref();
+    let prepared: Vec<PreparedLayer> = layers
+        .iter()
+        .zip(&names)
+        .map(|(layer, name)| PreparedLayer::new(layer, name, options.grid_m, weight))
+        .collect();
+    let extent_geometry: Option<MultiPolygon<f64>> = extent.map(|layer| {
+        let polygons: Vec<geo::Polygon<f64>> = layer
+            .features
+            .iter()
+            .flat_map(|f| snap(&f.geometry, options.grid_m).0)
+            .collect();
+        union_all(&polygons)
+    });
+
+    let mut problems = Vec::new();
+    let mut reports = Vec::new();
+    for (layer, source) in prepared.iter().zip(layers) {
+        let mut found = overlaps(layer, options.sliver_width_m);
+        found.extend(gaps(
+            layer,
+            extent_geometry.as_ref(),
+            options.sliver_width_m,
+        ));
+        let mut report = LayerReport {
+            name: layer.name.clone(),
+            path: source.source.display().to_string(),
+            features: layer.len(),
+            area_m2: layer.total_area(),
+            gaps: Tally::default(),
+            overlaps: Tally::default(),
+            slivers: Tally::default(),
+            repaired: layer.repaired.len(),
+            skipped: layer.skipped.len(),
+            weight_total: layer.weights.as_ref().map(|w| w.iter().sum()),
+        };
+        for problem in &found {
+            match problem.kind {
+                ProblemKind::Gap => report.gaps.add(problem.area_m2),
+                ProblemKind::Overlap => report.overlaps.add(problem.area_m2),
+                ProblemKind::Sliver => report.slivers.add(problem.area_m2),
+            }
+        }
+        reports.push(report);
+        problems.extend(found);
+    }
+    problems.sort_by(|a, b| {
+        (a.kind == ProblemKind::Sliver)
+            .cmp(&(b.kind == ProblemKind::Sliver))
+            .then(b.area_m2.total_cmp(&a.area_m2))
+    });
+
+    let mut all_rows = Vec::new();
+    let mut pairs = Vec::new();
+    let mut rows_by_pair: Vec<((usize, usize), std::ops::Range<usize>)> = Vec::new();
+    for i in 0..prepared.len() {
+        for j in i + 1..prepared.len() {
+            let rows = crosswalk(&prepared[i], &prepared[j], options.sliver_width_m);
+            pairs.push(pair_report(&prepared[i], &prepared[j], &rows));
+            let start = all_rows.len();
+            all_rows.extend(rows);
+            rows_by_pair.push(((i, j), start..all_rows.len()));
+        }
+    }
+
+    let atlas = options
+        .base_layer
+        .filter(|&b| b < prepared.len())
+        .map(|base| {
+            let others: Vec<(&str, &[CrosswalkRow], bool)> = rows_by_pair
+                .iter()
+                .filter(|((i, j), _)| *i == base || *j == base)
+                .map(|((i, j), range)| {
+                    let other = if *i == base { *j } else { *i };
+                    (
+                        prepared[other].name.as_str(),
+                        &all_rows[range.clone()],
+                        *i == base,
+                    )
+                })
+                .collect();
+            atlas(&prepared[base], &others)
+        });
+
+    let adjustments = prepared
+        .iter()
+        .flat_map(|p| p.repaired.iter().chain(&p.skipped).cloned())
+        .collect();
+    Analysis {
+        settings: Settings {
+            working_crs: layers
+                .first()
+                .map(|l| l.working_crs.to_string())
+                .unwrap_or_default(),
+            sliver_width_m: options.sliver_width_m,
+            grid_m: options.grid_m,
+            min_piece_area_m2: MIN_PIECE_AREA_M2,
+            extent: extent.map(|l| l.source.display().to_string()),
+            base: options.base_layer.and_then(|b| names.get(b).cloned()),
+            weight_field: options.weight_field.clone(),
+            weight_method: options.weight_field.as_ref().map(
+                |_| "spread by area inside each source feature (uniform density within a feature)",
+            ),
+            repair_method: "invalid features are replaced by the union of their own rings under the non-zero winding rule",
+        },
+        layers: reports,
+        pairs,
+        problems,
+        crosswalk: all_rows,
+        atlas,
+        adjustments,
+    }
+}
