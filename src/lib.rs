@@ -8,3 +8,4 @@ pub mod analysis;
 pub mod demo;
 pub mod io;
 pub mod model;
+pub mod render;

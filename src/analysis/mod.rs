@@ -21,5 +21,6 @@ pub use prepare::{Adjustment, PreparedLayer};
 pub use problems::{Problem, ProblemKind, gaps, overlaps};
 pub use run::{Analysis, AnalysisOptions, LayerReport, Settings, Tally, analyse};
 pub use width::{
-    hull_width, inscribed_diameter, is_sliver, narrower_than, sliver_diameter, width_and_sliver,
+    hull_width, inscribed_diameter, is_sliver, narrower_than, pole_of_inaccessibility,
+    sliver_diameter, width_and_sliver,
 };

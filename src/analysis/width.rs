@@ -107,13 +107,13 @@ const STALL_LIMIT: usize = 16;
 /// A good first centre for thin pieces: for each vertex, the midpoint between it and the nearest
 /// point on a non-adjacent edge (the other side of a sliver); returns the best such centre's
 /// distance to the boundary, a proven lower bound of the inscribed radius.
-fn across_estimate(polygon: &Polygon<f64>) -> f64 {
+fn across_estimate(polygon: &Polygon<f64>) -> (f64, Option<Coord<f64>>) {
     let ring = &polygon.exterior().0;
     let n = ring.len().saturating_sub(1);
     if !(4..=128).contains(&n) || !polygon.interiors().is_empty() {
-        return 0.0;
+        return (0.0, None);
     }
-    let mut best = 0.0f64;
+    let mut best = (0.0f64, None);
     for i in 0..n {
         let v = ring[i];
         let mut nearest: Option<(f64, Coord<f64>)> = None;
@@ -144,7 +144,10 @@ fn across_estimate(polygon: &Polygon<f64>) -> f64 {
                 x: (v.x + p.x) / 2.0,
                 y: (v.y + p.y) / 2.0,
             };
-            best = best.max(signed_distance(middle, polygon));
+            let distance = signed_distance(middle, polygon);
+            if distance > best.0 {
+                best = (distance, Some(middle));
+            }
         }
     }
     best
@@ -158,19 +161,28 @@ fn across_estimate(polygon: &Polygon<f64>) -> f64 {
 /// For a thin sliver that bound is already within a fraction of a percent (A ≈ w·L, P ≈ 2L),
 /// which is what the budget would otherwise be spent proving.
 fn search(polygon: &Polygon<f64>, precision: f64, stop_at: Option<f64>) -> f64 {
+    search_with_centre(polygon, precision, stop_at).0
+}
+
+/// [`search`], also returning the centre of the best circle found (when one was).
+fn search_with_centre(
+    polygon: &Polygon<f64>,
+    precision: f64,
+    stop_at: Option<f64>,
+) -> (f64, Option<Coord<f64>>) {
     let Some(bounds) = polygon.bounding_rect() else {
-        return 0.0;
+        return (0.0, None);
     };
     let (width, height) = (bounds.width(), bounds.height());
     let lower_bound = radius_lower_bound(polygon);
     if stop_at.is_some_and(|target| lower_bound >= target) {
-        return lower_bound;
+        return (lower_bound, None);
     }
     // The first cells are as large as the box's short side, but never so small that a long,
     // thin sliver starts out as hundreds of thousands of cells.
     let size = width.min(height).max(width.max(height) / 16.0);
     if size <= 0.0 || !size.is_finite() {
-        return lower_bound;
+        return (lower_bound, None);
     }
     let half = size / 2.0;
     let mut queue = BinaryHeap::new();
@@ -194,10 +206,14 @@ fn search(polygon: &Polygon<f64>, precision: f64, stop_at: Option<f64>) -> f64 {
         x: bounds.min().x + width / 2.0,
         y: bounds.min().y + height / 2.0,
     };
-    let mut best = Cell::new(centre, 0.0, polygon)
-        .distance
-        .max(lower_bound)
-        .max(across_estimate(polygon));
+    let centre_distance = Cell::new(centre, 0.0, polygon).distance;
+    let (across, across_centre) = across_estimate(polygon);
+    let mut best_centre = if across > centre_distance {
+        across_centre
+    } else {
+        Some(centre).filter(|_| centre_distance > 0.0)
+    };
+    let mut best = centre_distance.max(across).max(lower_bound);
     let budget = 256 + 4 * polygon.exterior().0.len();
     let mut visited = 0;
     let mut since_improvement = 0;
@@ -208,12 +224,13 @@ fn search(polygon: &Polygon<f64>, precision: f64, stop_at: Option<f64>) -> f64 {
     while let Some(cell) = queue.pop() {
         if cell.distance > best {
             best = cell.distance;
+            best_centre = Some(cell.centre);
             since_improvement = 0;
         } else {
             since_improvement += 1;
         }
         if stop_at.is_some_and(|target| best >= target || cell.potential < target) {
-            return best;
+            return (best, best_centre);
         }
         if cell.potential - best <= precision.max(best * 0.01) {
             break;
@@ -234,7 +251,25 @@ fn search(polygon: &Polygon<f64>, precision: f64, stop_at: Option<f64>) -> f64 {
             ));
         }
     }
-    best
+    (best, best_centre)
+}
+
+/// The pole of inaccessibility: the point inside the polygon farthest from its boundary, where
+/// a label fits best, with its distance to the boundary (m).
+pub fn pole_of_inaccessibility(polygon: &Polygon<f64>) -> Option<(Coord<f64>, f64)> {
+    let precision = polygon
+        .bounding_rect()
+        .map(|b| (b.width().max(b.height()) * 0.002).max(0.01))?;
+    let (radius, centre) = search_with_centre(polygon, precision, None);
+    match centre {
+        Some(c) => Some((c, signed_distance(c, polygon).max(0.0))),
+        None => {
+            use geo::InteriorPoint;
+            polygon
+                .interior_point()
+                .map(|p| (p.0, signed_distance(p.0, polygon).max(0.0).min(radius)))
+        }
+    }
 }
 
 /// The diameter (m) of the largest circle inside the polygon, to about 1 cm or 1 % of its
@@ -247,7 +282,7 @@ pub fn inscribed_diameter(polygon: &Polygon<f64>) -> f64 {
 /// area/perimeter bound and the across-the-piece centres, without the refining search. It is a
 /// lower bound, exact for a straight strip and within a few percent for lens-shaped slivers.
 pub fn sliver_diameter(polygon: &Polygon<f64>) -> f64 {
-    2.0 * radius_lower_bound(polygon).max(across_estimate(polygon))
+    2.0 * radius_lower_bound(polygon).max(across_estimate(polygon).0)
 }
 
 /// The smallest width of the polygon's convex hull (rotating calipers, checked per hull edge):
@@ -332,6 +367,16 @@ mod tests {
         assert!((w - 2.0).abs() < 0.05, "{w}");
         assert!(narrower_than(&sliver, 5.0));
         assert!(!narrower_than(&sliver, 1.0));
+    }
+
+    #[test]
+    fn the_pole_of_an_l_shape_lies_in_its_wide_arm() {
+        let l = wkt!(POLYGON((0. 0.,100. 0.,100. 20.,20. 20.,20. 100.,0. 100.,0. 0.)));
+        let (pole, radius) = pole_of_inaccessibility(&l).unwrap();
+        // Where the arms meet a circle of radius 20√2/(1+√2) ≈ 11.7 fits.
+        assert!((10.0..11.8).contains(&radius), "{radius}");
+        use geo::Contains;
+        assert!(l.contains(&geo::Point(pole)));
     }
 
     #[test]

@@ -1,15 +1,120 @@
+//! The layer panel: visibility, order, style, labels, zoom, remove.
+
 use eframe::egui;
 
-use super::GebiedenApp;
+use super::app::{Action, GebiedenApp};
 
-/// The list of loaded layers.
-pub fn ui(app: &GebiedenApp, ui: &mut egui::Ui) {
-    ui.heading("Lagen");
-    for layer in &app.layers {
-        ui.label(format!(
-            "{} ({} gebieden)",
-            layer.name,
-            layer.features.len()
-        ));
+pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
+    let t = app.t();
+    ui.heading(t.layers);
+    if app.layers.is_empty() {
+        ui.label(t.no_layers);
+        return;
     }
+    let count = app.layers.len();
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        for i in 0..count {
+            let active = app.active_layer == Some(i);
+            let layer = &mut app.layers[i];
+            let name = layer.layer.name.clone();
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    let mut visible = layer.style.visible;
+                    if ui
+                        .checkbox(&mut visible, "")
+                        .on_hover_text(t.visible)
+                        .changed()
+                    {
+                        app.actions.push(Action::ToggleVisible(i));
+                    }
+                    let (swatch, _) =
+                        ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+                    ui.painter().rect_filled(swatch, 2.0, layer.style.outline);
+                    if ui
+                        .selectable_label(active, egui::RichText::new(&name).strong())
+                        .clicked()
+                    {
+                        app.actions.push(Action::SetActive(i));
+                    }
+                });
+                let invalid = layer.layer.invalid_features().count();
+                ui.label(format!(
+                    "{} {}{}",
+                    layer.layer.features.len(),
+                    t.areas,
+                    if invalid > 0 {
+                        format!(", {invalid} ⚠")
+                    } else {
+                        String::new()
+                    }
+                ));
+                ui.horizontal(|ui| {
+                    if ui
+                        .add_enabled(i > 0, egui::Button::new("⬆"))
+                        .on_hover_text(t.up)
+                        .clicked()
+                    {
+                        app.actions.push(Action::MoveLayer { from: i, up: true });
+                    }
+                    if ui
+                        .add_enabled(i + 1 < count, egui::Button::new("⬇"))
+                        .on_hover_text(t.down)
+                        .clicked()
+                    {
+                        app.actions.push(Action::MoveLayer { from: i, up: false });
+                    }
+                    if ui.button("Zoom").on_hover_text(t.zoom_to_layer).clicked() {
+                        app.actions.push(Action::ZoomToLayer(i));
+                    }
+                    if ui.button("✖").on_hover_text(t.remove).clicked() {
+                        app.actions.push(Action::RemoveLayer(i));
+                    }
+                });
+                egui::CollapsingHeader::new(format!("{} / {}", t.fill, t.outline))
+                    .id_salt(("style", i))
+                    .show(ui, |ui| {
+                        // Style edits are plain data of this layer; they go straight into its style.
+                        ui.horizontal(|ui| {
+                            ui.label(t.fill);
+                            ui.color_edit_button_srgba(&mut layer.style.fill);
+                            ui.checkbox(&mut layer.style.always_fill, "");
+                        });
+                        ui.horizontal(|ui| {
+                            ui.label(t.outline);
+                            ui.color_edit_button_srgba(&mut layer.style.outline);
+                            ui.label(t.width);
+                            ui.add(
+                                egui::DragValue::new(&mut layer.style.outline_width)
+                                    .range(0.0..=8.0)
+                                    .speed(0.1),
+                            );
+                        });
+                        ui.horizontal(|ui| {
+                            ui.label(t.label);
+                            let current = layer
+                                .style
+                                .label_field
+                                .clone()
+                                .unwrap_or_else(|| t.no_label.to_string());
+                            egui::ComboBox::from_id_salt(("label", i))
+                                .selected_text(current)
+                                .show_ui(ui, |ui| {
+                                    ui.selectable_value(
+                                        &mut layer.style.label_field,
+                                        None,
+                                        t.no_label,
+                                    );
+                                    for field in &layer.layer.fields {
+                                        ui.selectable_value(
+                                            &mut layer.style.label_field,
+                                            Some(field.name.clone()),
+                                            &field.name,
+                                        );
+                                    }
+                                });
+                        });
+                    });
+            });
+        }
+    });
 }

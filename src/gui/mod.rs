@@ -1,8 +1,17 @@
 //! The desktop app (eframe/egui). State lives in one struct (`app::GebiedenApp`); each panel is
-//! its own file; geometry work happens in the library, never in the frame loop.
+//! its own file with a `ui` function that reads the state and queues `Action`s; geometry work
+//! happens in the library (`render`, `analysis`), never in the frame loop.
 
-mod app;
+pub mod app;
+mod details_panel;
+pub mod i18n;
 mod layers_panel;
+mod map_panel;
+mod menu;
+mod problems_panel;
+mod status_bar;
+mod style;
+mod tables_panel;
 
 pub use app::GebiedenApp;
 
@@ -13,7 +22,8 @@ pub fn run(files: Vec<PathBuf>) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_title("gebieden")
-            .with_inner_size([1280.0, 800.0]),
+            .with_inner_size([1280.0, 800.0])
+            .with_drag_and_drop(true),
         ..Default::default()
     };
     eframe::run_native(

@@ -1,0 +1,382 @@
+//! The map: pan, zoom, hover, select; layers, differences, labels and a scale bar. Drawing only
+//! transforms shapes cached in `render::LayerShapes`; no geometry is computed here.
+
+use eframe::egui::{self, Color32, Mesh, Pos2, Shape, Stroke, epaint::Vertex};
+
+use gebieden::analysis::ProblemKind;
+use gebieden::render::{
+    FeatureShapes, LabelBox, LayerShapes, Projector, level_for, place_labels, scale_bar,
+};
+
+use super::app::{Action, GebiedenApp, Selection};
+
+const BACKGROUND: Color32 = Color32::from_rgb(248, 247, 242);
+const SELECTED: Color32 = Color32::from_rgb(255, 200, 0);
+const INVALID: Color32 = Color32::from_rgb(200, 0, 0);
+
+fn to_pos(view: &Projector, p: [f64; 2]) -> Pos2 {
+    let [x, y] = view.screen_from_map(p);
+    Pos2::new(x, y)
+}
+
+/// Features worth drawing: inside the view and at least a pixel across.
+fn visible<'a>(
+    shapes: &'a LayerShapes,
+    view: &Projector,
+) -> impl Iterator<Item = (usize, &'a FeatureShapes)> + 'a {
+    let area = view.visible_map_rect();
+    let min_size = view.metres_per_pixel;
+    shapes.features.iter().enumerate().filter(move |(_, f)| {
+        let b = f.bbox;
+        b[2] >= area[0]
+            && b[0] <= area[2]
+            && b[3] >= area[1]
+            && b[1] <= area[3]
+            && (b[2] - b[0]).max(b[3] - b[1]) >= min_size
+    })
+}
+
+fn fill_feature(
+    mesh: &mut Mesh,
+    view: &Projector,
+    feature: &FeatureShapes,
+    level: usize,
+    colour: Color32,
+) {
+    let shape = &feature.levels[level];
+    let base = mesh.vertices.len() as u32;
+    mesh.vertices.extend(shape.vertices.iter().map(|&v| Vertex {
+        pos: to_pos(view, v),
+        uv: egui::epaint::WHITE_UV,
+        color: colour,
+    }));
+    mesh.indices.extend(shape.indices.iter().map(|&i| base + i));
+}
+
+fn outline_feature(
+    shapes: &mut Vec<Shape>,
+    view: &Projector,
+    feature: &FeatureShapes,
+    level: usize,
+    stroke: Stroke,
+) {
+    for ring in &feature.levels[level].rings {
+        let points: Vec<Pos2> = ring.iter().map(|&p| to_pos(view, p)).collect();
+        shapes.push(Shape::closed_line(points, stroke));
+    }
+}
+
+fn problem_colour(kind: ProblemKind) -> Color32 {
+    match kind {
+        ProblemKind::Overlap => Color32::from_rgba_unmultiplied(220, 30, 60, 150),
+        ProblemKind::Gap => Color32::from_rgba_unmultiplied(255, 140, 0, 170),
+        ProblemKind::Sliver => Color32::from_rgba_unmultiplied(160, 0, 160, 200),
+    }
+}
+
+/// Handles pan, zoom and keys; returns whether the view changed.
+fn navigate(app: &mut GebiedenApp, ui: &egui::Ui, response: &egui::Response) {
+    if response.dragged() {
+        let delta = response.drag_delta();
+        app.view.pan_by_screen([delta.x, delta.y]);
+    }
+    if response.hovered() {
+        let (scroll, zoom, pointer) = ui.input(|i| {
+            (
+                i.smooth_scroll_delta().y,
+                i.zoom_delta(),
+                i.pointer.hover_pos(),
+            )
+        });
+        let factor = (scroll as f64 / 300.0).exp() * zoom as f64;
+        if (factor - 1.0).abs() > 1e-6
+            && let Some(p) = pointer
+        {
+            app.view.zoom_around(factor, [p.x, p.y]);
+        }
+    }
+    if response.hovered() || response.has_focus() {
+        let centre = response.rect.center();
+        ui.input(|i| {
+            let step = 60.0;
+            if i.key_pressed(egui::Key::ArrowLeft) {
+                app.view.pan_by_screen([step, 0.0]);
+            }
+            if i.key_pressed(egui::Key::ArrowRight) {
+                app.view.pan_by_screen([-step, 0.0]);
+            }
+            if i.key_pressed(egui::Key::ArrowUp) {
+                app.view.pan_by_screen([0.0, step]);
+            }
+            if i.key_pressed(egui::Key::ArrowDown) {
+                app.view.pan_by_screen([0.0, -step]);
+            }
+            if i.key_pressed(egui::Key::Plus) || i.key_pressed(egui::Key::Equals) {
+                app.view.zoom_around(1.5, [centre.x, centre.y]);
+            }
+            if i.key_pressed(egui::Key::Minus) {
+                app.view.zoom_around(1.0 / 1.5, [centre.x, centre.y]);
+            }
+        });
+    }
+}
+
+/// The feature or difference under a map position: differences first (they lie on top), then
+/// the active layer, then the other visible layers from the top.
+fn hit(app: &GebiedenApp, pos_in_map: [f64; 2]) -> Option<Selection> {
+    if let Some(view) = &app.analysis
+        && let Some(i) = view.shapes.feature_at(pos_in_map)
+    {
+        return Some(Selection::Problem(i));
+    }
+    let order = app.active_layer.into_iter().chain(0..app.layers.len());
+    for layer in order {
+        let Some(l) = app.layers.get(layer).filter(|l| l.style.visible) else {
+            continue;
+        };
+        if let Some(feature) = l.shapes.feature_at(pos_in_map) {
+            return Some(Selection::Feature { layer, feature });
+        }
+    }
+    None
+}
+
+pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
+    let (response, painter) =
+        ui.allocate_painter(ui.available_size(), egui::Sense::click_and_drag());
+    let rect = response.rect;
+    app.view.origin_on_screen = [rect.min.x, rect.min.y];
+    app.view.size_on_screen = [rect.width(), rect.height()];
+    navigate(app, ui, &response);
+
+    app.cursor_in_map = response
+        .hover_pos()
+        .map(|p| app.view.map_from_screen([p.x, p.y]));
+    let under_cursor = app.cursor_in_map.and_then(|p| hit(app, p));
+    app.hover = match under_cursor {
+        Some(Selection::Feature { layer, feature }) => Some((layer, feature)),
+        _ => None,
+    };
+    if response.clicked() {
+        app.actions.push(Action::Select(under_cursor));
+    }
+
+    let view = app.view;
+    let level = level_for(view.metres_per_pixel);
+    let mut shapes: Vec<Shape> = vec![Shape::rect_filled(rect, 0.0, BACKGROUND)];
+
+    // Bottom of the list first, so the top layer is drawn last, on top.
+    for (index, layer) in app.layers.iter().enumerate().rev() {
+        if !layer.style.visible {
+            continue;
+        }
+        let fill = layer.style.always_fill || app.active_layer == Some(index);
+        let stroke = Stroke::new(layer.style.outline_width, layer.style.outline);
+        let mut mesh = Mesh::default();
+        let mut outlines = Vec::new();
+        for (i, feature) in visible(&layer.shapes, &view) {
+            let invalid = !layer.layer.features[i].is_valid();
+            if invalid {
+                fill_feature(
+                    &mut mesh,
+                    &view,
+                    feature,
+                    0,
+                    Color32::from_rgba_unmultiplied(200, 0, 0, 90),
+                );
+            } else if fill {
+                fill_feature(&mut mesh, &view, feature, level, layer.style.fill);
+            }
+            let stroke = if invalid {
+                Stroke::new(2.5, INVALID)
+            } else {
+                stroke
+            };
+            outline_feature(&mut outlines, &view, feature, level, stroke);
+        }
+        shapes.push(Shape::mesh(mesh));
+        shapes.extend(outlines);
+    }
+
+    // Differences are filled, not outlined: slivers have needle-sharp tips where mitred strokes
+    // shoot off across the map. Slivers too thin to see get a small ring so they can be found.
+    if let Some(analysis) = &app.analysis {
+        let mut mesh = Mesh::default();
+        let mut markers = Vec::new();
+        for (i, feature) in analysis.shapes.features.iter().enumerate() {
+            let b = feature.bbox;
+            let area = view.visible_map_rect();
+            if b[2] < area[0] || b[0] > area[2] || b[3] < area[1] || b[1] > area[3] {
+                continue;
+            }
+            let problem = &analysis.analysis.problems[i];
+            let colour = problem_colour(problem.kind);
+            fill_feature(&mut mesh, &view, feature, 0, colour);
+            if problem.width_m / view.metres_per_pixel < 3.0 {
+                let centre = feature
+                    .label_anchor
+                    .map(|(p, _)| p)
+                    .unwrap_or([(b[0] + b[2]) / 2.0, (b[1] + b[3]) / 2.0]);
+                markers.push(Shape::circle_stroke(
+                    to_pos(&view, centre),
+                    4.0,
+                    Stroke::new(1.5, colour.to_opaque()),
+                ));
+            }
+        }
+        shapes.push(Shape::mesh(mesh));
+        shapes.extend(markers);
+    }
+
+    // Hover and selection on top of everything.
+    if let Some((layer, feature)) = app.hover
+        && let Some(f) = app
+            .layers
+            .get(layer)
+            .and_then(|l| l.shapes.features.get(feature))
+    {
+        let colour = app.layers[layer].style.outline;
+        outline_feature(
+            &mut shapes,
+            &view,
+            f,
+            level,
+            Stroke::new(app.layers[layer].style.outline_width + 2.0, colour),
+        );
+    }
+    match app.selection {
+        Some(Selection::Feature { layer, feature }) => {
+            if let Some(f) = app
+                .layers
+                .get(layer)
+                .and_then(|l| l.shapes.features.get(feature))
+            {
+                outline_feature(&mut shapes, &view, f, 0, Stroke::new(5.0, Color32::BLACK));
+                outline_feature(&mut shapes, &view, f, 0, Stroke::new(2.5, SELECTED));
+            }
+        }
+        Some(Selection::Problem(i)) => {
+            if let Some(f) = app.analysis.as_ref().and_then(|a| a.shapes.features.get(i)) {
+                let mut mesh = Mesh::default();
+                fill_feature(&mut mesh, &view, f, 0, SELECTED);
+                shapes.push(Shape::mesh(mesh));
+                let b = f.bbox;
+                let (min, max) = (to_pos(&view, [b[0], b[3]]), to_pos(&view, [b[2], b[1]]));
+                let frame = egui::Rect::from_min_max(min, max).expand(6.0);
+                shapes.push(Shape::rect_stroke(
+                    frame,
+                    2.0,
+                    Stroke::new(2.0, Color32::BLACK),
+                    egui::StrokeKind::Outside,
+                ));
+            }
+        }
+        None => {}
+    }
+    painter.with_clip_rect(rect).extend(shapes);
+
+    draw_labels(app, ui, &painter, &view);
+    draw_scale_bar(&painter, &view, rect);
+    if ui.input(|i| !i.raw.hovered_files.is_empty()) {
+        painter.rect_filled(rect, 0.0, Color32::from_black_alpha(60));
+        painter.text(
+            rect.center(),
+            egui::Align2::CENTER_CENTER,
+            app.t().drop_files,
+            egui::FontId::proportional(24.0),
+            Color32::WHITE,
+        );
+    }
+}
+
+/// Labels of the active layer at each area's pole of inaccessibility, larger areas first,
+/// never over each other, with a white halo so they read over any outline.
+fn draw_labels(app: &GebiedenApp, ui: &egui::Ui, painter: &egui::Painter, view: &Projector) {
+    let Some(index) = app.active_layer else {
+        return;
+    };
+    let Some(layer) = app.layers.get(index).filter(|l| l.style.visible) else {
+        return;
+    };
+    let Some(field) = &layer.style.label_field else {
+        return;
+    };
+    let Some(column) = layer.layer.field_index(field) else {
+        return;
+    };
+    let font = egui::FontId::proportional(13.0);
+    let mut candidates: Vec<(f64, usize, [f64; 2])> = visible(&layer.shapes, view)
+        .filter_map(|(i, f)| {
+            f.label_anchor
+                .map(|(pos, room)| (room / view.metres_per_pixel, i, pos))
+        })
+        .filter(|(room_px, _, _)| *room_px >= 10.0)
+        .collect();
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
+    candidates.truncate(2000);
+    let galleys: Vec<_> = candidates
+        .iter()
+        .map(|&(_, i, _)| {
+            let text = layer.layer.features[i]
+                .attributes
+                .get(column)
+                .map(|v| v.to_string())
+                .unwrap_or_default();
+            ui.fonts_mut(|fonts| fonts.layout_no_wrap(text, font.clone(), Color32::from_gray(20)))
+        })
+        .collect();
+    let boxes: Vec<LabelBox> = candidates
+        .iter()
+        .zip(&galleys)
+        .map(|(&(_, _, pos), galley)| {
+            let centre = to_pos(view, pos);
+            let size = galley.size();
+            LabelBox {
+                rect: [
+                    centre.x - size.x / 2.0 - 2.0,
+                    centre.y - size.y / 2.0,
+                    centre.x + size.x / 2.0 + 2.0,
+                    centre.y + size.y / 2.0,
+                ],
+            }
+        })
+        .collect();
+    for i in place_labels(&boxes, 64.0) {
+        let top_left = Pos2::new(boxes[i].rect[0] + 2.0, boxes[i].rect[1]);
+        for (dx, dy) in [(-1.0, 0.0), (1.0, 0.0), (0.0, -1.0), (0.0, 1.0)] {
+            painter.galley_with_override_text_color(
+                top_left + egui::vec2(dx, dy),
+                galleys[i].clone(),
+                Color32::WHITE,
+            );
+        }
+        painter.galley(top_left, galleys[i].clone(), Color32::from_gray(20));
+    }
+}
+
+fn draw_scale_bar(painter: &egui::Painter, view: &Projector, rect: egui::Rect) {
+    let (metres, pixels) = scale_bar(view.metres_per_pixel, 140.0);
+    let left = rect.left_bottom() + egui::vec2(16.0, -20.0);
+    let right = left + egui::vec2(pixels, 0.0);
+    let stroke = Stroke::new(2.0, Color32::from_gray(30));
+    painter.rect_filled(
+        egui::Rect::from_min_max(left - egui::vec2(6.0, 22.0), right + egui::vec2(6.0, 8.0)),
+        3.0,
+        Color32::from_white_alpha(200),
+    );
+    painter.line_segment([left, right], stroke);
+    painter.line_segment([left, left - egui::vec2(0.0, 6.0)], stroke);
+    painter.line_segment([right, right - egui::vec2(0.0, 6.0)], stroke);
+    let text = if metres >= 1000.0 {
+        format!("{} km", metres / 1000.0)
+    } else {
+        format!("{metres} m")
+    };
+    painter.text(
+        (left + right.to_vec2()) / 2.0 - egui::vec2(0.0, 8.0),
+        egui::Align2::CENTER_BOTTOM,
+        text,
+        egui::FontId::proportional(12.0),
+        Color32::from_gray(30),
+    );
+}

@@ -1,0 +1,69 @@
+//! The menu bar: files, view, analysis and language.
+
+use eframe::egui;
+
+use super::app::{Action, GebiedenApp};
+use super::i18n::Language;
+
+pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
+    let t = app.t();
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button(t.file, |ui| {
+            if ui.button(t.open).clicked() {
+                let picked = rfd::FileDialog::new()
+                    .add_filter(
+                        "GeoJSON, Shapefile, GeoPackage",
+                        gebieden::io::SUPPORTED_EXTENSIONS,
+                    )
+                    .pick_files();
+                if let Some(files) = picked {
+                    app.actions.push(Action::OpenFiles(files));
+                }
+                ui.close();
+            }
+            if ui.button(t.open_demo).clicked() {
+                app.actions.push(Action::OpenDemo);
+                ui.close();
+            }
+            ui.separator();
+            if ui.button(t.quit).clicked() {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+        ui.menu_button(t.view, |ui| {
+            if ui.button(t.zoom_all).clicked() {
+                app.actions.push(Action::ZoomToAll);
+                ui.close();
+            }
+            ui.toggle_value(&mut app.show_crosswalk, t.crosswalk);
+            ui.toggle_value(&mut app.show_atlas, t.atlas);
+        });
+        ui.menu_button(t.language, |ui| {
+            for language in [Language::Nederlands, Language::English] {
+                if ui
+                    .radio(app.language == language, language.name())
+                    .clicked()
+                {
+                    app.actions.push(Action::SetLanguage(language));
+                    ui.close();
+                }
+            }
+        });
+        ui.separator();
+        let can_analyse = !app.layers.is_empty() && !app.is_analysing();
+        if ui
+            .add_enabled(can_analyse, egui::Button::new(t.analyse))
+            .clicked()
+        {
+            app.actions.push(Action::RunAnalysis);
+        }
+        if app.is_analysing() {
+            ui.spinner();
+            ui.label(t.analysing);
+        }
+        if app.analysis.is_some() {
+            ui.toggle_value(&mut app.show_crosswalk, t.crosswalk);
+            ui.toggle_value(&mut app.show_atlas, t.atlas);
+        }
+    });
+}

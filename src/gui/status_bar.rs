@@ -1,0 +1,66 @@
+//! The status bar: cursor position in RD and WGS 84, scale, and what is loading.
+
+use eframe::egui;
+
+use gebieden::io::Reprojector;
+use gebieden::model::Crs;
+
+use super::app::GebiedenApp;
+
+pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
+    let t = app.t();
+    ui.horizontal(|ui| {
+        if let Some([x, y]) = app.cursor_in_map {
+            let working = app
+                .layers
+                .first()
+                .map(|l| l.layer.working_crs)
+                .unwrap_or_default();
+            ui.monospace(format!("{working} {x:.0}, {y:.0}"));
+            let lonlat = Reprojector::new(working, Crs::WGS84)
+                .ok()
+                .flatten()
+                .and_then(|r| r.project(geo::coord! { x: x, y: y }).ok());
+            if let Some(c) = lonlat {
+                ui.monospace(format!("WGS 84 {:.5}° N, {:.5}° O", c.y, c.x));
+            }
+        }
+        ui.separator();
+        ui.label(format!(
+            "{} 1:{}",
+            t.scale,
+            round_scale(app.view.scale_denominator())
+        ));
+        if app.is_loading() {
+            ui.separator();
+            ui.spinner();
+            ui.label(t.loading);
+        }
+    });
+}
+
+/// Rounds a scale denominator to two significant digits, as maps state it.
+fn round_scale(denominator: f64) -> String {
+    let magnitude = 10f64.powf(denominator.log10().floor() - 1.0).max(1.0);
+    let rounded = (denominator / magnitude).round() * magnitude;
+    let digits = format!("{rounded:.0}");
+    // Dutch thousands separator.
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn scales_read_like_map_scales() {
+        assert_eq!(super::round_scale(37_795.0), "38.000");
+        assert_eq!(super::round_scale(1_234_567.0), "1.200.000");
+        assert_eq!(super::round_scale(250.0), "250");
+    }
+}

@@ -1,0 +1,182 @@
+//! Drawing-ready geometry of a layer, built once when the layer loads: per level of detail the
+//! simplified rings, fill triangles and a label anchor of every feature, so drawing a frame is
+//! only a linear transform of cached coordinates.
+
+use geo::{BoundingRect, LineString, MultiPolygon, Polygon, Simplify, TriangulateEarcut};
+use rayon::prelude::*;
+
+use crate::analysis::pole_of_inaccessibility;
+use crate::model::Layer;
+
+/// Simplification tolerances (m) of the levels of detail; a level is used while its tolerance
+/// is below about one screen pixel.
+pub const LEVEL_TOLERANCES_M: [f64; 5] = [0.0, 2.0, 10.0, 50.0, 250.0];
+
+/// One feature at one level of detail.
+#[derive(Clone, Debug, Default)]
+pub struct FeatureShape {
+    /// Rings (outer and holes) as closed point lists in the working CRS.
+    pub rings: Vec<Vec<[f64; 2]>>,
+    /// Fill triangles: vertices and indices into them.
+    pub vertices: Vec<[f64; 2]>,
+    pub indices: Vec<u32>,
+}
+
+/// A feature's shapes at every level, its box and its label anchor.
+#[derive(Clone, Debug)]
+pub struct FeatureShapes {
+    /// [min x, min y, max x, max y] in the working CRS.
+    pub bbox: [f64; 4],
+    pub levels: Vec<FeatureShape>,
+    /// Where the label goes (pole of inaccessibility of the largest part) and how much room
+    /// there is around it (m).
+    pub label_anchor: Option<([f64; 2], f64)>,
+}
+
+/// The drawing cache of one layer.
+#[derive(Clone, Debug, Default)]
+pub struct LayerShapes {
+    pub features: Vec<FeatureShapes>,
+}
+
+/// The level of detail to draw at a scale: the coarsest whose tolerance stays below a pixel.
+pub fn level_for(metres_per_pixel: f64) -> usize {
+    LEVEL_TOLERANCES_M
+        .iter()
+        .rposition(|&t| t <= metres_per_pixel * 0.8)
+        .unwrap_or(0)
+}
+
+fn ring_points(ring: &LineString<f64>) -> Vec<[f64; 2]> {
+    ring.0.iter().map(|c| [c.x, c.y]).collect()
+}
+
+fn shape_of(polygons: &[Polygon<f64>]) -> FeatureShape {
+    let mut shape = FeatureShape::default();
+    for polygon in polygons {
+        if polygon.exterior().0.len() < 4 {
+            continue;
+        }
+        shape.rings.push(ring_points(polygon.exterior()));
+        shape
+            .rings
+            .extend(polygon.interiors().iter().map(ring_points));
+        let raw = polygon.earcut_triangles_raw();
+        let offset = shape.vertices.len() as u32;
+        shape.vertices.extend(raw.vertices);
+        shape
+            .indices
+            .extend(raw.triangle_indices.iter().map(|&i| offset + i as u32));
+    }
+    shape
+}
+
+impl LayerShapes {
+    /// Builds the cache for every feature of a layer, in parallel.
+    pub fn build(layer: &Layer) -> LayerShapes {
+        let geometries: Vec<&MultiPolygon<f64>> =
+            layer.features.iter().map(|f| &f.geometry).collect();
+        LayerShapes::from_geometries(&geometries)
+    }
+
+    /// Builds the cache for any list of multipolygons (e.g. analysis problems).
+    pub fn from_geometries(geometries: &[&MultiPolygon<f64>]) -> LayerShapes {
+        let features = geometries
+            .par_iter()
+            .map(|geometry| {
+                let bbox = geometry
+                    .bounding_rect()
+                    .map(|r| [r.min().x, r.min().y, r.max().x, r.max().y])
+                    .unwrap_or([0.0; 4]);
+                let levels = LEVEL_TOLERANCES_M
+                    .iter()
+                    .map(|&tolerance| {
+                        if tolerance == 0.0 {
+                            shape_of(&geometry.0)
+                        } else {
+                            let simplified: Vec<Polygon<f64>> =
+                                geometry.0.iter().map(|p| p.simplify(tolerance)).collect();
+                            shape_of(&simplified)
+                        }
+                    })
+                    .collect();
+                let largest = geometry.0.iter().max_by(|a, b| {
+                    use geo::Area;
+                    a.unsigned_area().total_cmp(&b.unsigned_area())
+                });
+                let label_anchor = largest
+                    .and_then(pole_of_inaccessibility)
+                    .map(|(c, r)| ([c.x, c.y], r));
+                FeatureShapes {
+                    bbox,
+                    levels,
+                    label_anchor,
+                }
+            })
+            .collect();
+        LayerShapes { features }
+    }
+
+    /// The feature under a map position (even-odd over its full-detail rings), if any.
+    pub fn feature_at(&self, pos_in_map: [f64; 2]) -> Option<usize> {
+        let [x, y] = pos_in_map;
+        self.features.iter().position(|f| {
+            let b = f.bbox;
+            if x < b[0] || x > b[2] || y < b[1] || y > b[3] {
+                return false;
+            }
+            let mut inside = false;
+            for ring in &f.levels[0].rings {
+                let n = ring.len();
+                let mut j = n.wrapping_sub(1);
+                for i in 0..n {
+                    let (a, c) = (ring[i], ring[j]);
+                    if (a[1] > y) != (c[1] > y)
+                        && x < (c[0] - a[0]) * (y - a[1]) / (c[1] - a[1]) + a[0]
+                    {
+                        inside = !inside;
+                    }
+                    j = i;
+                }
+            }
+            inside
+        })
+    }
+
+    /// [min x, min y, max x, max y] of all features.
+    pub fn bbox(&self) -> Option<[f64; 4]> {
+        self.features.iter().map(|f| f.bbox).reduce(|a, b| {
+            [
+                a[0].min(b[0]),
+                a[1].min(b[1]),
+                a[2].max(b[2]),
+                a[3].max(b[3]),
+            ]
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_feature_under_a_point_and_respects_holes() {
+        let with_hole = geo::wkt!(MULTIPOLYGON(((0. 0.,10. 0.,10. 10.,0. 10.,0. 0.),(4. 4.,6. 4.,6. 6.,4. 6.,4. 4.))));
+        let beside = geo::wkt!(MULTIPOLYGON(((10. 0.,20. 0.,20. 10.,10. 10.,10. 0.))));
+        let shapes = LayerShapes::from_geometries(&[&with_hole, &beside]);
+        assert_eq!(shapes.feature_at([2.0, 2.0]), Some(0));
+        assert_eq!(shapes.feature_at([5.0, 5.0]), None);
+        assert_eq!(shapes.feature_at([15.0, 5.0]), Some(1));
+        assert_eq!(shapes.bbox(), Some([0.0, 0.0, 20.0, 10.0]));
+        assert!(!shapes.features[0].levels[0].indices.is_empty());
+    }
+
+    #[test]
+    fn coarser_levels_for_larger_scales() {
+        assert_eq!(level_for(0.5), 0);
+        assert_eq!(level_for(3.0), 1);
+        assert_eq!(level_for(100.0), 3);
+        assert_eq!(level_for(2000.0), 4);
+    }
+}
