@@ -94,6 +94,8 @@ pub struct GebiedenApp {
     pub view: Projector,
     /// Whether the view has been fitted to the data once.
     pub view_fitted: bool,
+    /// A map rectangle to show, fitted by the map panel once it knows its size on screen.
+    pub pending_fit: Option<[f64; 4]>,
     pub selection: Option<Selection>,
     pub hover: Option<(usize, usize)>,
     pub cursor_in_map: Option<[f64; 2]>,
@@ -119,6 +121,7 @@ impl Default for GebiedenApp {
             active_layer: None,
             view: Projector::default(),
             view_fitted: false,
+            pending_fit: None,
             selection: None,
             hover: None,
             cursor_in_map: None,
@@ -443,12 +446,12 @@ impl GebiedenApp {
             Action::SetActive(i) => self.active_layer = Some(i).filter(|&i| i < self.layers.len()),
             Action::ZoomToLayer(i) => {
                 if let Some(bbox) = self.layers.get(i).and_then(|l| l.shapes.bbox()) {
-                    self.view.fit(bbox);
+                    self.pending_fit = Some(bbox);
                 }
             }
             Action::ZoomToAll => {
                 if let Some(bbox) = self.layers_bbox() {
-                    self.view.fit(bbox);
+                    self.pending_fit = Some(bbox);
                 }
             }
             Action::ZoomTo(rect) => {

@@ -19,22 +19,24 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
             let name = layer.layer.name.clone();
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.horizontal(|ui| {
-                    let mut visible = layer.style.visible;
-                    if ui
-                        .checkbox(&mut visible, "")
-                        .on_hover_text(t.visible)
-                        .changed()
-                    {
-                        app.actions.push(Action::ToggleVisible(i));
+                    if ui.radio(active, "").on_hover_text(t.active).clicked() {
+                        app.actions.push(Action::SetActive(i));
                     }
                     let (swatch, _) =
                         ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
                     ui.painter().rect_filled(swatch, 2.0, layer.style.outline);
+                    let mut visible = layer.style.visible;
+                    let title = if active {
+                        egui::RichText::new(&name).strong()
+                    } else {
+                        egui::RichText::new(&name)
+                    };
                     if ui
-                        .selectable_label(active, egui::RichText::new(&name).strong())
-                        .clicked()
+                        .checkbox(&mut visible, title)
+                        .on_hover_text(t.visible)
+                        .changed()
                     {
-                        app.actions.push(Action::SetActive(i));
+                        app.actions.push(Action::ToggleVisible(i));
                     }
                 });
                 let invalid = layer.layer.invalid_features().count();
@@ -43,30 +45,25 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
                     layer.layer.features.len(),
                     t.areas,
                     if invalid > 0 {
-                        format!(", {invalid} ⚠")
+                        format!(", {invalid} {}", t.invalid_geometry)
                     } else {
                         String::new()
                     }
                 ));
                 ui.horizontal(|ui| {
-                    if ui
-                        .add_enabled(i > 0, egui::Button::new("⬆"))
-                        .on_hover_text(t.up)
-                        .clicked()
-                    {
+                    if ui.add_enabled(i > 0, egui::Button::new(t.up)).clicked() {
                         app.actions.push(Action::MoveLayer { from: i, up: true });
                     }
                     if ui
-                        .add_enabled(i + 1 < count, egui::Button::new("⬇"))
-                        .on_hover_text(t.down)
+                        .add_enabled(i + 1 < count, egui::Button::new(t.down))
                         .clicked()
                     {
                         app.actions.push(Action::MoveLayer { from: i, up: false });
                     }
-                    if ui.button("Zoom").on_hover_text(t.zoom_to_layer).clicked() {
+                    if ui.button(t.zoom).on_hover_text(t.zoom_to_layer).clicked() {
                         app.actions.push(Action::ZoomToLayer(i));
                     }
-                    if ui.button("✖").on_hover_text(t.remove).clicked() {
+                    if ui.button(t.remove).clicked() {
                         app.actions.push(Action::RemoveLayer(i));
                     }
                 });
@@ -77,7 +74,7 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
                         ui.horizontal(|ui| {
                             ui.label(t.fill);
                             ui.color_edit_button_srgba(&mut layer.style.fill);
-                            ui.checkbox(&mut layer.style.always_fill, "");
+                            ui.checkbox(&mut layer.style.always_fill, t.always);
                         });
                         ui.horizontal(|ui| {
                             ui.label(t.outline);
@@ -90,13 +87,12 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
                             );
                         });
                         ui.horizontal(|ui| {
-                            ui.label(t.label);
                             let current = layer
                                 .style
                                 .label_field
                                 .clone()
                                 .unwrap_or_else(|| t.no_label.to_string());
-                            egui::ComboBox::from_id_salt(("label", i))
+                            egui::ComboBox::new(("label", i), t.label)
                                 .selected_text(current)
                                 .show_ui(ui, |ui| {
                                     ui.selectable_value(

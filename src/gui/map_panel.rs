@@ -147,6 +147,9 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
     let rect = response.rect;
     app.view.origin_on_screen = [rect.min.x, rect.min.y];
     app.view.size_on_screen = [rect.width(), rect.height()];
+    if let Some(bbox) = app.pending_fit.take() {
+        app.view.fit(bbox);
+    }
     navigate(app, ui, &response);
 
     app.cursor_in_map = response
@@ -275,7 +278,7 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
     }
     painter.with_clip_rect(rect).extend(shapes);
 
-    draw_labels(app, ui, &painter, &view);
+    draw_labels(app, ui, &painter.with_clip_rect(rect), &view, rect);
     draw_scale_bar(&painter, &view, rect);
     if ui.input(|i| !i.raw.hovered_files.is_empty()) {
         painter.rect_filled(rect, 0.0, Color32::from_black_alpha(60));
@@ -291,7 +294,13 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
 
 /// Labels of the active layer at each area's pole of inaccessibility, larger areas first,
 /// never over each other, with a white halo so they read over any outline.
-fn draw_labels(app: &GebiedenApp, ui: &egui::Ui, painter: &egui::Painter, view: &Projector) {
+fn draw_labels(
+    app: &GebiedenApp,
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    view: &Projector,
+    rect: egui::Rect,
+) {
     let Some(index) = app.active_layer else {
         return;
     };
@@ -341,7 +350,29 @@ fn draw_labels(app: &GebiedenApp, ui: &egui::Ui, painter: &egui::Painter, view: 
             }
         })
         .collect();
-    for i in place_labels(&boxes, 64.0) {
+    // A label cut by the map's edge reads as a different name; leave it out instead.
+    let inside = |b: &LabelBox| {
+        b.rect[0] >= rect.left()
+            && b.rect[1] >= rect.top()
+            && b.rect[2] <= rect.right()
+            && b.rect[3] <= rect.bottom()
+    };
+    let candidates: Vec<LabelBox> = boxes
+        .iter()
+        .map(|b| {
+            if inside(b) {
+                *b
+            } else {
+                LabelBox {
+                    rect: [f32::NAN; 4],
+                }
+            }
+        })
+        .collect();
+    for i in place_labels(&candidates, 64.0)
+        .into_iter()
+        .filter(|&i| inside(&boxes[i]))
+    {
         let top_left = Pos2::new(boxes[i].rect[0] + 2.0, boxes[i].rect[1]);
         for (dx, dy) in [(-1.0, 0.0), (1.0, 0.0), (0.0, -1.0), (0.0, 1.0)] {
             painter.galley_with_override_text_color(

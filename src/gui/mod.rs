@@ -12,6 +12,8 @@ mod problems_panel;
 mod status_bar;
 mod style;
 mod tables_panel;
+#[cfg(test)]
+mod tests;
 
 pub use app::GebiedenApp;
 

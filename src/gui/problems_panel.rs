@@ -34,13 +34,12 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
     ui.heading(t.problems);
     if app.layers.len() > 1 {
         ui.horizontal(|ui| {
-            ui.label(t.base_layer);
             let current = app
                 .base_layer
                 .and_then(|b| app.layers.get(b))
                 .map(|l| l.layer.name.clone())
                 .unwrap_or_else(|| t.no_label.to_string());
-            egui::ComboBox::from_id_salt("base")
+            egui::ComboBox::new("base", t.base_layer)
                 .selected_text(current)
                 .show_ui(ui, |ui| {
                     if ui

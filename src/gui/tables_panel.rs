@@ -72,7 +72,7 @@ fn crosswalk_cell(row: &CrosswalkRow, column: usize) -> String {
         6 => format!("{:.3}", row.share_b),
         _ => {
             if row.sliver {
-                "✔".into()
+                "x".into()
             } else {
                 String::new()
             }
@@ -100,7 +100,7 @@ fn save_dialog(name: &str) -> Option<std::path::PathBuf> {
 
 fn header_button(ui: &mut egui::Ui, sorted: &Sorted, column: usize, title: &str) -> bool {
     let arrow = if sorted.column == column {
-        if sorted.descending { " ⏷" } else { " ⏶" }
+        if sorted.descending { " ↓" } else { " ↑" }
     } else {
         ""
     };
