@@ -19,6 +19,9 @@ pub struct Cli {
     pub command: Option<Command>,
     /// Files to open in the window (without a command); the demo opens when none are given.
     pub files: Vec<PathBuf>,
+    /// Benchmark: open the files headless, pan and zoom through N frames, print frame times.
+    #[arg(long, value_name = "N", hide = true)]
+    pub bench_frames: Option<usize>,
 }
 
 #[derive(Debug, Subcommand)]

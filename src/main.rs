@@ -26,6 +26,13 @@ fn main() -> ExitCode {
                 ExitCode::from(cli::EXIT_BAD_INPUT)
             }
         },
+        None if args.bench_frames.is_some() => {
+            println!(
+                "{}",
+                gui::bench::run(args.files, args.bench_frames.unwrap_or(0))
+            );
+            ExitCode::SUCCESS
+        }
         None => match gui::run(args.files) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {

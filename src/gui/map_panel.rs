@@ -19,13 +19,14 @@ fn to_pos(view: &Projector, p: [f64; 2]) -> Pos2 {
     Pos2::new(x, y)
 }
 
-/// Features worth drawing: inside the view and at least a pixel across.
+/// Features worth drawing: inside the view and at least a few pixels across (smaller ones are
+/// specks at this scale, and skipping them keeps the whole country smooth).
 fn visible<'a>(
     shapes: &'a LayerShapes,
     view: &Projector,
 ) -> impl Iterator<Item = (usize, &'a FeatureShapes)> + 'a {
     let area = view.visible_map_rect();
-    let min_size = view.metres_per_pixel;
+    let min_size = view.metres_per_pixel * 2.5;
     shapes.features.iter().enumerate().filter(move |(_, f)| {
         let b = f.bbox;
         b[2] >= area[0]
@@ -53,6 +54,9 @@ fn fill_feature(
     mesh.indices.extend(shape.indices.iter().map(|&i| base + i));
 }
 
+/// Draws the rings as open lines that end where they start: egui cuts off the sharp corners
+/// of open lines, but mitres every corner of a closed loop, and a needle-sharp corner then
+/// shoots a spike across the map. Points closer than a pixel to the previous one are dropped.
 fn outline_feature(
     shapes: &mut Vec<Shape>,
     view: &Projector,
@@ -61,8 +65,24 @@ fn outline_feature(
     stroke: Stroke,
 ) {
     for ring in &feature.levels[level].rings {
-        let points: Vec<Pos2> = ring.iter().map(|&p| to_pos(view, p)).collect();
-        shapes.push(Shape::closed_line(points, stroke));
+        let mut points: Vec<Pos2> = Vec::with_capacity(ring.len());
+        for &p in ring {
+            let pos = to_pos(view, p);
+            if points
+                .last()
+                .is_none_or(|last: &Pos2| (*last - pos).length_sq() >= 0.5)
+            {
+                points.push(pos);
+            }
+        }
+        if let (Some(&first), Some(&last)) = (points.first(), points.last())
+            && first != last
+        {
+            points.push(first);
+        }
+        if points.len() >= 3 {
+            shapes.push(Shape::line(points, stroke));
+        }
     }
 }
 

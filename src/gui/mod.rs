@@ -3,6 +3,7 @@
 //! happens in the library (`render`, `analysis`), never in the frame loop.
 
 pub mod app;
+pub mod bench;
 mod details_panel;
 pub mod i18n;
 mod layers_panel;
