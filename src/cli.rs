@@ -31,6 +31,9 @@ pub enum Command {
     /// Find overlaps, gaps and slivers in each division, and the crosswalk, fit and atlas between them.
     #[command(alias = "analyze")]
     Analyse(AnalyseArgs),
+    /// Compose the agreed areas from base units and an assignment CSV (unit,area); write them as
+    /// GeoJSON, Shapefile, GeoPackage and CSV. Exit 0 when complete, 1 when checks fail.
+    Compose(ComposeArgs),
     /// Write the bundled demo data set (the fictional municipality Zonnedaal) into a folder.
     Demo {
         /// The folder to write into; it is created if needed.
@@ -100,6 +103,30 @@ pub struct AnalyseArgs {
     #[command(flatten)]
     pub load: LoadArgs,
 }
+
+#[derive(Debug, Args)]
+pub struct ComposeArgs {
+    /// The base units (e.g. CBS buurten).
+    #[arg(long, value_name = "FILE")]
+    pub units: PathBuf,
+    /// The assignment: a CSV with columns unit and area.
+    #[arg(long, value_name = "CSV")]
+    pub assign: PathBuf,
+    /// Partner divisions to relate the areas to (which of their areas each agreed area cuts).
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub partners: Vec<PathBuf>,
+    /// Shared pieces narrower than this many metres count as slivers.
+    #[arg(long, value_name = "M", default_value_t = 5.0, value_parser = parse_positive)]
+    pub sliver_width: f64,
+    /// The folder for areas.geojson, areas.shp, areas.gpkg, assignment.csv and stats.csv.
+    #[arg(long, value_name = "DIR", default_value = "gebieden-samenstelling")]
+    pub out: PathBuf,
+    #[command(flatten)]
+    pub load: LoadArgs,
+}
+
+/// Exit code when the composition's checks fail (unassigned units, areas in pieces).
+pub const EXIT_CHECKS_FAILED: u8 = 1;
 
 fn parse_positive(text: &str) -> Result<f64, String> {
     match text.parse::<f64>() {
@@ -370,11 +397,128 @@ fn analyse(args: &AnalyseArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn compose(args: &ComposeArgs) -> anyhow::Result<ExitCode> {
+    use gebieden::compose::compose;
+
+    let options = args.load.options();
+    let units = match load(&args.units, &options) {
+        Ok(mut layers) => layers.remove(0),
+        Err(error) => {
+            eprintln!("error: {error}");
+            return Ok(ExitCode::from(EXIT_BAD_INPUT));
+        }
+    };
+    let partner_options = LoadOptions {
+        id_field: None,
+        ..options.clone()
+    };
+    let (partners, failed) = load_all(&args.partners, &partner_options);
+    if failed {
+        return Ok(ExitCode::from(EXIT_BAD_INPUT));
+    }
+    let composition = match gebieden::io::read_assignment(&args.assign, &units) {
+        Ok(c) => c,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return Ok(ExitCode::from(EXIT_BAD_INPUT));
+        }
+    };
+    let result = compose(&units, &composition, &partners, args.sliver_width);
+    let written = gebieden::io::write_composition(&args.out, &result, &composition, &units)?;
+
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "{} areas from {} units of {}:",
+        result.areas.len(),
+        units.features.len(),
+        units.name
+    )?;
+    for area in &result.areas {
+        let sums: Vec<String> = area
+            .sums
+            .iter()
+            .map(|(k, v)| format!("{k} {v:.0}"))
+            .collect();
+        writeln!(
+            out,
+            "  {:<50} {:>3} units {:>9.3} km²  {}{}",
+            area.name,
+            area.units.len(),
+            area.area_m2 / 1e6,
+            sums.join(", "),
+            if area.parts.len() > 1 {
+                format!("  ({} parts)", area.parts.len())
+            } else {
+                String::new()
+            }
+        )?;
+        let cuts: Vec<String> = area
+            .cut_partners()
+            .map(|p| format!("{} {} ({:.0}%)", p.layer, p.id, p.share_of_partner * 100.0))
+            .collect();
+        if !cuts.is_empty() {
+            writeln!(out, "      cuts {}", cuts.join(", "))?;
+        }
+    }
+    let checks = &result.checks;
+    let mut problems = Vec::new();
+    if !checks.unassigned.is_empty() {
+        problems.push(format!(
+            "{} units without an area: {}",
+            checks.unassigned.len(),
+            checks.unassigned.join(", ")
+        ));
+    }
+    for name in &checks.split_areas {
+        let area = result.areas.iter().find(|a| &a.name == name);
+        let parts: Vec<String> = area
+            .map(|a| {
+                a.parts
+                    .iter()
+                    .map(|p| format!("[{}]", p.units.join(", ")))
+                    .collect()
+            })
+            .unwrap_or_default();
+        problems.push(format!(
+            "area '{name}' is in {} parts: {}",
+            parts.len(),
+            parts.join(" ")
+        ));
+    }
+    for name in &checks.empty_areas {
+        problems.push(format!("area '{name}' has no units"));
+    }
+    for (area, layer, id) in &checks.sliver_cuts {
+        problems.push(format!("area '{area}' cuts a sliver off {layer} {id}"));
+    }
+    if problems.is_empty() {
+        writeln!(
+            out,
+            "Checks: complete; every unit has an area and every area is one piece."
+        )?;
+    } else {
+        writeln!(out, "Checks:")?;
+        for problem in &problems {
+            writeln!(out, "  - {problem}")?;
+        }
+    }
+    for path in written {
+        writeln!(out, "wrote {}", path.display())?;
+    }
+    Ok(if checks.complete() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_CHECKS_FAILED)
+    })
+}
+
 /// Runs a headless command.
 pub fn run(command: &Command) -> anyhow::Result<ExitCode> {
     match command {
         Command::Inspect(args) => inspect(args),
         Command::Analyse(args) => analyse(args),
+        Command::Compose(args) => compose(args),
         Command::Demo { dir } => demo(dir),
     }
 }

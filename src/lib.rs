@@ -5,6 +5,7 @@
 //! the desktop app (`gui`) and the command line (`cli`) are thin layers over it.
 
 pub mod analysis;
+pub mod compose;
 pub mod demo;
 pub mod io;
 pub mod model;

@@ -22,7 +22,10 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
                 .flatten()
                 .and_then(|r| r.project(geo::coord! { x: x, y: y }).ok());
             if let Some(c) = lonlat {
-                ui.monospace(format!("WGS 84 {:.5}° {}, {:.5}° {}", c.y, t.north, c.x, t.east));
+                ui.monospace(format!(
+                    "WGS 84 {:.5}° {}, {:.5}° {}",
+                    c.y, t.north, c.x, t.east
+                ));
             }
         }
         ui.separator();

@@ -75,25 +75,6 @@ fn write_geometry(
     out.write_all(if single { b"}" } else { b"]}" })
 }
 
-fn reproject(
-    geometry: &mut MultiPolygon<f64>,
-    reprojector: &Reprojector,
-) -> Result<(), super::ReprojectError> {
-    for polygon in geometry.0.iter_mut() {
-        let mut result = Ok(());
-        polygon.exterior_mut(|ring| result = reprojector.project_in_place(&mut ring.0));
-        polygon.interiors_mut(|rings| {
-            for ring in rings {
-                if result.is_ok() {
-                    result = reprojector.project_in_place(&mut ring.0);
-                }
-            }
-        });
-        result?;
-    }
-    Ok(())
-}
-
 /// Writes a FeatureCollection atomically. Geometry comes in `from` and is written in `to`: with
 /// `to` = WGS 84 the file follows RFC 7946 (7 decimals ≈ 1 cm, no `crs` member); otherwise it
 /// keeps metres with 3 decimals (1 mm) and names the CRS.
@@ -107,7 +88,7 @@ pub fn write_geojson(
     if let Some(reprojector) = Reprojector::new(from, to).map_err(std::io::Error::other)? {
         features
             .par_iter_mut()
-            .try_for_each(|f| reproject(&mut f.geometry, &reprojector))
+            .try_for_each(|f| reprojector.project_multipolygon(&mut f.geometry))
             .map_err(std::io::Error::other)?;
     }
     let scale = if to.is_geographic() { 1e7 } else { 1e3 };

@@ -4,12 +4,15 @@
 //! to the working CRS and picks feature ids, so all formats behave alike.
 
 mod analysis_files;
+mod assignment_csv;
 mod atomic;
 mod build;
+mod compose_files;
 mod error;
 mod geojson;
 mod geojson_write;
 mod geopackage;
+mod geopackage_write;
 mod prj;
 mod reproject;
 mod rings;
@@ -24,11 +27,15 @@ pub use analysis_files::{
     CROSSWALK_HEADER, WriteError, write_analysis, write_atlas_csv, write_crosswalk_csv,
     write_problems_geojson, write_report_json,
 };
+pub use assignment_csv::read_assignment;
 pub use atomic::{write_atomic, write_atomic_with};
+pub use compose_files::write_composition;
 pub use error::{LoadError, LoadErrorKind};
 pub use geojson_write::{OutFeature, json_value, write_geojson};
-pub use prj::crs_from_wkt;
+pub use geopackage_write::{GeoPackageWriteError, write_geopackage};
+pub use prj::{crs_from_wkt, esri_wkt, ogc_wkt};
 pub use reproject::{ReprojectError, Reprojector};
+pub use shapefile::{ShapefileWriteError, write_shapefile};
 pub use summary::{InvalidFeature, LayerSummary, bbox_wgs84, summarise};
 pub use validate::polygon_problems;
 

@@ -314,3 +314,42 @@ mod tests {
         assert!(crs_from_wkt("").is_err());
     }
 }
+
+/// The ESRI WKT a .prj holds for a CRS (as ArcGIS and GDAL write it), where known.
+pub fn esri_wkt(crs: Crs) -> Option<&'static str> {
+    match crs.epsg() {
+        28992 => Some(
+            r#"PROJCS["RD_New",GEOGCS["GCS_Amersfoort",DATUM["D_Amersfoort",SPHEROID["Bessel_1841",6377397.155,299.1528128]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Double_Stereographic"],PARAMETER["False_Easting",155000.0],PARAMETER["False_Northing",463000.0],PARAMETER["Central_Meridian",5.38763888888889],PARAMETER["Scale_Factor",0.9999079],PARAMETER["Latitude_Of_Origin",52.1561605555556],UNIT["Meter",1.0]]"#,
+        ),
+        4326 => Some(
+            r#"GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]"#,
+        ),
+        _ => None,
+    }
+}
+
+/// The OGC WKT (with EPSG authority codes) for GeoPackage SRS definitions, where known.
+pub fn ogc_wkt(crs: Crs) -> Option<&'static str> {
+    match crs.epsg() {
+        28992 => Some(
+            r#"PROJCS["Amersfoort / RD New",GEOGCS["Amersfoort",DATUM["Amersfoort",SPHEROID["Bessel 1841",6377397.155,299.1528128,AUTHORITY["EPSG","7004"]],TOWGS84[565.417,50.3319,465.552,-0.398957,0.343988,-1.8774,4.0725],AUTHORITY["EPSG","6289"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AUTHORITY["EPSG","4289"]],PROJECTION["Oblique_Stereographic"],PARAMETER["latitude_of_origin",52.1561605555556],PARAMETER["central_meridian",5.38763888888889],PARAMETER["scale_factor",0.9999079],PARAMETER["false_easting",155000],PARAMETER["false_northing",463000],UNIT["metre",1,AUTHORITY["EPSG","9001"]],AXIS["Easting",EAST],AXIS["Northing",NORTH],AUTHORITY["EPSG","28992"]]"#,
+        ),
+        4326 => Some(
+            r#"GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AXIS["Latitude",NORTH],AXIS["Longitude",EAST],AUTHORITY["EPSG","4326"]]"#,
+        ),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod written_wkt_tests {
+    use super::*;
+
+    #[test]
+    fn the_wkt_we_write_reads_back_as_the_same_crs() {
+        for crs in [Crs::RD_NEW, Crs::WGS84] {
+            assert_eq!(crs_from_wkt(esri_wkt(crs).unwrap()), Ok(crs));
+            assert_eq!(crs_from_wkt(ogc_wkt(crs).unwrap()), Ok(crs));
+        }
+    }
+}

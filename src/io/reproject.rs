@@ -101,6 +101,28 @@ impl Reprojector {
         Ok(())
     }
 
+    /// Reprojects every ring of a multipolygon in place.
+    pub fn project_multipolygon(
+        &self,
+        geometry: &mut geo::MultiPolygon<f64>,
+    ) -> Result<(), ReprojectError> {
+        for polygon in geometry.0.iter_mut() {
+            let mut result = Ok(());
+            polygon.exterior_mut(|ring| result = self.project_in_place(&mut ring.0));
+            result?;
+            let mut result = Ok(());
+            polygon.interiors_mut(|rings| {
+                for ring in rings {
+                    if result.is_ok() {
+                        result = self.project_in_place(&mut ring.0);
+                    }
+                }
+            });
+            result?;
+        }
+        Ok(())
+    }
+
     /// Reprojects one coordinate.
     pub fn project(&self, coord: Coord<f64>) -> Result<Coord<f64>, ReprojectError> {
         let mut one = [coord];

@@ -166,7 +166,6 @@ fn read_polygon(reader: &mut Reader, dimension: usize) -> Result<RawPolygon, Str
 }
 
 /// Writes a multipolygon as little-endian ISO WKB.
-#[allow(dead_code)] // used by the GeoPackage writer of the compose exports
 pub(crate) fn write_multipolygon(multi: &geo::MultiPolygon<f64>) -> Vec<u8> {
     let mut out = Vec::new();
     out.push(1u8);

@@ -2,6 +2,9 @@
 
 mod dbf;
 mod shp;
+mod write;
+
+pub use write::{ShapefileWriteError, write_shapefile};
 
 use std::path::{Path, PathBuf};
 

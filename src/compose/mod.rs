@@ -1,0 +1,10 @@
+//! Composing the agreed division from base units (e.g. CBS buurten): areas, assignment, undo,
+//! and what the result amounts to (geometry, statistics, partner cuts, checks).
+
+mod composition;
+mod history;
+mod result;
+
+pub use composition::{AREA_PALETTE, AreaDef, ComposeError, Composition, PaintMode};
+pub use history::{History, UNDO_LIMIT};
+pub use result::{AreaResult, CUT_SHARE, Checks, ComposeResult, Part, PartnerOverlap, compose};
