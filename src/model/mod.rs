@@ -6,6 +6,7 @@
 mod crs;
 mod feature;
 mod layer;
+mod project;
 mod value;
 
 pub use crs::{Crs, UnknownCrs};
@@ -15,4 +16,5 @@ pub use crs::{Crs, UnknownCrs};
 pub const WORKING_GRID_M: f64 = 0.001;
 pub use feature::{Feature, GeometryProblem, RingRole};
 pub use layer::{Layer, SourceFormat};
+pub use project::{AnalysisSettings, LayerStyleSpec, PROJECT_FORMAT, PROJECT_VERSION, Project, ProjectLayer};
 pub use value::{Field, FieldType, Value};

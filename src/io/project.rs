@@ -1,0 +1,106 @@
+//! Project files (`*.gebieden`): versioned JSON, written atomically; an autosave sidecar beside
+//! them; layer paths relative to the project file, so a project folder can be moved or shared.
+
+use std::path::{Path, PathBuf};
+
+use super::write_atomic;
+use crate::compose::Composition;
+use crate::model::{PROJECT_FORMAT, PROJECT_VERSION, Project};
+
+/// The project type gebieden saves.
+pub type ProjectFile = Project<Composition>;
+
+/// Why a project could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum ProjectError {
+    #[error("{}: cannot read: {source}", path.display())]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("{}: cannot write: {source}", path.display())]
+    Write { path: PathBuf, source: std::io::Error },
+    #[error("{}: not a gebieden project: {reason}", path.display())]
+    NotAProject { path: PathBuf, reason: String },
+    #[error("{}: made by a newer gebieden (project version {found}; this one reads up to {PROJECT_VERSION}); update gebieden to open it", path.display())]
+    TooNew { path: PathBuf, found: u32 },
+}
+
+/// The autosave sidecar of a project file: `name.gebieden` → `name.gebieden.autosave`.
+pub fn autosave_path(project: &Path) -> PathBuf {
+    let mut name = project.as_os_str().to_owned();
+    name.push(".autosave");
+    PathBuf::from(name)
+}
+
+/// Writes a path relative to `base` when it lies below it, else as given; always with `/`, so
+/// a project saved on Windows opens on Linux and back.
+pub fn relative_path(path: &Path, base: &Path) -> String {
+    let relative = path.strip_prefix(base).unwrap_or(path);
+    relative.to_string_lossy().replace('\\', "/")
+}
+
+/// Resolves a stored layer path against the project's folder.
+pub fn resolve_path(stored: &str, project_dir: &Path) -> PathBuf {
+    let path = PathBuf::from(stored);
+    if path.is_absolute() { path } else { project_dir.join(path) }
+}
+
+/// Reads a project file.
+pub fn read_project(path: &Path) -> Result<ProjectFile, ProjectError> {
+    let bytes = std::fs::read(path).map_err(|source| ProjectError::Read { path: path.into(), source })?;
+    let not_a_project = |reason: String| ProjectError::NotAProject { path: path.into(), reason };
+    let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| not_a_project(format!("not valid JSON ({e})")))?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(PROJECT_FORMAT) {
+        return Err(not_a_project(format!("it has no \"format\": \"{PROJECT_FORMAT}\"")));
+    }
+    let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0) as u32;
+    if version > PROJECT_VERSION {
+        return Err(ProjectError::TooNew { path: path.into(), found: version });
+    }
+    serde_json::from_value(value).map_err(|e| not_a_project(e.to_string()))
+}
+
+/// Writes a project file atomically (temporary file, flush to disk, rename).
+pub fn write_project(path: &Path, project: &ProjectFile) -> Result<(), ProjectError> {
+    let bytes = serde_json::to_vec_pretty(project).map_err(|e| ProjectError::Write { path: path.into(), source: std::io::Error::other(e) })?;
+    write_atomic(path, &bytes).map_err(|source| ProjectError::Write { path: path.into(), source })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compose::PaintMode;
+    use crate::model::ProjectLayer;
+
+    #[test]
+    fn projects_round_trip_and_future_versions_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("oij.gebieden");
+        let mut project = ProjectFile::default();
+        project.layers.push(ProjectLayer {
+            path: "buurten.geojson".into(),
+            table: None,
+            crs_override: None,
+            id_field: Some("buurtcode".into()),
+            style: Default::default(),
+        });
+        project.composition.add_area("1 Varsseveld").unwrap();
+        project.composition.assign(["BU15090300"], Some("1 Varsseveld"), PaintMode::Overwrite).unwrap();
+        write_project(&path, &project).unwrap();
+        assert_eq!(read_project(&path).unwrap(), project);
+
+        let text = std::fs::read_to_string(&path).unwrap().replace("\"version\": 1", "\"version\": 7");
+        std::fs::write(&path, text).unwrap();
+        let err = read_project(&path).unwrap_err().to_string();
+        assert!(err.contains("newer gebieden (project version 7"), "{err}");
+
+        std::fs::write(&path, "{\"type\":\"FeatureCollection\"}").unwrap();
+        assert!(read_project(&path).unwrap_err().to_string().contains("not a gebieden project"));
+    }
+
+    #[test]
+    fn paths_are_stored_relative_with_forward_slashes() {
+        let base = Path::new("/data/project");
+        assert_eq!(relative_path(Path::new("/data/project/lagen/buurten.gpkg"), base), "lagen/buurten.gpkg");
+        assert_eq!(resolve_path("lagen/buurten.gpkg", base), base.join("lagen/buurten.gpkg"));
+        assert_eq!(autosave_path(Path::new("a.gebieden")), PathBuf::from("a.gebieden.autosave"));
+    }
+}
