@@ -14,7 +14,14 @@ fn project_version(i: usize) -> ProjectFile {
     let area = format!("versie {i}");
     project.composition.add_area(&area).unwrap();
     let units: Vec<String> = (0..UNITS).map(|u| format!("BU{u:08}")).collect();
-    project.composition.assign(units.iter().map(String::as_str), Some(&area), PaintMode::Overwrite).unwrap();
+    project
+        .composition
+        .assign(
+            units.iter().map(String::as_str),
+            Some(&area),
+            PaintMode::Overwrite,
+        )
+        .unwrap();
     project
 }
 
@@ -22,7 +29,9 @@ fn project_version(i: usize) -> ProjectFile {
 #[test]
 #[ignore = "the child process of saves_survive_being_killed"]
 fn save_loop_child() {
-    let Ok(path) = std::env::var("GEBIEDEN_SAVE_LOOP") else { return };
+    let Ok(path) = std::env::var("GEBIEDEN_SAVE_LOOP") else {
+        return;
+    };
     for i in 1.. {
         write_project(Path::new(&path), &project_version(i)).unwrap();
     }
@@ -36,7 +45,13 @@ fn saves_survive_being_killed() {
     let mut seen_versions = std::collections::BTreeSet::new();
     for round in 0..12u64 {
         let mut child = std::process::Command::new(std::env::current_exe().unwrap())
-            .args(["--ignored", "--exact", "save_loop_child", "--test-threads", "1"])
+            .args([
+                "--ignored",
+                "--exact",
+                "save_loop_child",
+                "--test-threads",
+                "1",
+            ])
             .env("GEBIEDEN_SAVE_LOOP", &path)
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
@@ -47,10 +62,26 @@ fn saves_survive_being_killed() {
         child.kill().unwrap();
         child.wait().unwrap();
         let project = read_project(&path).unwrap_or_else(|e| panic!("round {round}: {e}"));
-        let areas: Vec<&str> = project.composition.areas.iter().map(|a| a.name.as_str()).collect();
+        let areas: Vec<&str> = project
+            .composition
+            .areas
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect();
         assert_eq!(areas.len(), 1, "round {round}");
-        assert_eq!(project.composition.assignment.len(), UNITS, "round {round}: complete");
-        assert!(project.composition.assignment.values().all(|a| a == areas[0]), "round {round}: one version");
+        assert_eq!(
+            project.composition.assignment.len(),
+            UNITS,
+            "round {round}: complete"
+        );
+        assert!(
+            project
+                .composition
+                .assignment
+                .values()
+                .all(|a| a == areas[0]),
+            "round {round}: one version"
+        );
         seen_versions.insert(areas[0].to_string());
     }
     // Leftover temporary files from killed saves are not the project and do no harm.

@@ -13,8 +13,11 @@ use gebieden::io::{LoadOptions, load};
 use gebieden::model::Layer;
 use gebieden::render::{LayerShapes, Projector};
 
+use super::composer::{ComposedView, ComposerState};
 use super::i18n::{Language, Texts, texts};
 use super::style::LayerStyle;
+use gebieden::compose::compose;
+use gebieden::model::LayerStyleSpec;
 
 /// A loaded division with its drawing cache and style.
 pub struct MapLayer {
@@ -49,7 +52,10 @@ pub enum Action {
     OpenFiles(Vec<PathBuf>),
     OpenDemo,
     ToggleVisible(usize),
-    MoveLayer { from: usize, up: bool },
+    MoveLayer {
+        from: usize,
+        up: bool,
+    },
     RemoveLayer(usize),
     SetActive(usize),
     ZoomToLayer(usize),
@@ -62,6 +68,37 @@ pub enum Action {
     DismissMessages,
     SaveCrosswalk(PathBuf),
     SaveAtlas(PathBuf),
+    AddArea(String),
+    RemoveArea(String),
+    SetCurrentArea(Option<String>),
+    /// Starts a paint stroke (one undo step), then paints these units.
+    BeginStroke,
+    Paint(Vec<String>),
+    AssignRule {
+        field: String,
+        value: String,
+    },
+    ImportAssignment(PathBuf),
+    SetLocked {
+        unit: String,
+        locked: bool,
+    },
+    Undo,
+    Redo,
+    ExportComposition(PathBuf),
+    /// Saves to this path, or to the project's own path with `None`.
+    SaveProject(Option<PathBuf>),
+    OpenProject(PathBuf),
+    RestoreAutosave,
+    DiscardAutosave,
+}
+
+/// Which side panel page is shown on the right.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RightTab {
+    #[default]
+    Differences,
+    Compose,
 }
 
 type Loaded = Result<Vec<(Layer, LayerShapes)>, String>;
@@ -73,6 +110,10 @@ enum JobResult {
         result: Loaded,
     },
     Analysed(Box<AnalysisView>),
+    Composed {
+        generation: u64,
+        view: Box<ComposedView>,
+    },
 }
 
 /// Background work: loading files and running analyses off the UI thread.
@@ -108,6 +149,22 @@ pub struct GebiedenApp {
     pub show_atlas: bool,
     pub tables: super::tables_panel::TableState,
     pub actions: Vec<Action>,
+    pub composer: ComposerState,
+    pub right_tab: RightTab,
+    /// The project file, once saved or opened.
+    pub project_path: Option<PathBuf>,
+    /// Unsaved changes since the last save.
+    pub dirty: bool,
+    /// When the last change was made, for autosaving after a few idle seconds.
+    pub last_change: Option<std::time::Instant>,
+    /// Whether the last change is in the autosave file already.
+    pub autosaved: bool,
+    /// An autosave newer than the project was found at start: offer to restore it.
+    pub restore_offer: Option<PathBuf>,
+    /// Where autosaves go when the project has no file yet.
+    pub autosave_fallback: Option<PathBuf>,
+    /// Styles of layers being opened from a project, by load order.
+    pub pending_styles: std::collections::HashMap<u64, LayerStyleSpec>,
     jobs: Jobs,
     /// A repaint request for background results (set once the window exists).
     repaint: Option<egui::Context>,
@@ -133,6 +190,15 @@ impl Default for GebiedenApp {
             show_atlas: false,
             tables: Default::default(),
             actions: Vec::new(),
+            composer: ComposerState::default(),
+            right_tab: RightTab::default(),
+            project_path: None,
+            dirty: false,
+            last_change: None,
+            autosaved: true,
+            restore_offer: None,
+            autosave_fallback: None,
+            pending_styles: Default::default(),
             jobs: Jobs {
                 sender,
                 receiver,
@@ -173,6 +239,20 @@ impl GebiedenApp {
         app
     }
 
+    /// What the window opens on: a project file, data files, or the demo.
+    pub fn open_window(files: Vec<PathBuf>) -> GebiedenApp {
+        if let [single] = files.as_slice()
+            && single
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("gebieden"))
+        {
+            let mut app = GebiedenApp::default();
+            app.open_project(single);
+            return app;
+        }
+        GebiedenApp::open(files)
+    }
+
     /// The strings in the current language.
     pub fn t(&self) -> &'static Texts {
         texts(self.language)
@@ -180,7 +260,7 @@ impl GebiedenApp {
 
     /// True while files load or an analysis runs.
     pub fn busy(&self) -> bool {
-        self.jobs.loading > 0 || self.jobs.analysing
+        self.jobs.loading > 0 || self.jobs.analysing || self.composer.computing
     }
 
     pub fn is_loading(&self) -> bool {
@@ -203,13 +283,26 @@ impl GebiedenApp {
     }
 
     fn spawn_load(&mut self, path: PathBuf) {
+        self.spawn_load_with(path, LoadOptions::default(), None);
+    }
+
+    /// Loads a file in the background; a project's layer brings its options and style.
+    pub fn spawn_load_with(
+        &mut self,
+        path: PathBuf,
+        options: LoadOptions,
+        style: Option<LayerStyleSpec>,
+    ) {
         let sender = self.jobs.sender.clone();
         let repaint = self.repaint.clone();
         self.jobs.loading += 1;
         let order = self.jobs.next_order;
         self.jobs.next_order += 1;
+        if let Some(style) = style {
+            self.pending_styles.insert(order, style);
+        }
         std::thread::spawn(move || {
-            let result = load(&path, &LoadOptions::default())
+            let result = load(&path, &options)
                 .map(|layers| {
                     layers
                         .into_iter()
@@ -278,8 +371,9 @@ impl GebiedenApp {
                 }
                 let mut finished = std::mem::take(&mut self.jobs.finished);
                 finished.sort_by_key(|(order, _, _)| *order);
-                for (_, path, result) in finished {
-                    self.add_loaded(path, result);
+                for (order, path, result) in finished {
+                    let style = self.pending_styles.remove(&order);
+                    self.add_loaded(path, result, style);
                 }
                 if !self.view_fitted && !self.layers.is_empty() {
                     self.actions.push(Action::ZoomToAll);
@@ -293,10 +387,66 @@ impl GebiedenApp {
                 }
                 self.analysis = Some(*view);
             }
+            JobResult::Composed { generation, view } => {
+                self.composer.computing = false;
+                self.composer.view = Some(*view);
+                self.composer.view_generation = generation;
+            }
         }
     }
 
-    fn add_loaded(&mut self, path: PathBuf, result: Loaded) {
+    /// Recomputes the composition's result in the background when it changed; a result for an
+    /// older composition is replaced as soon as the newer one is in.
+    fn spawn_compose(&mut self) {
+        if self.composer.computing || !self.composer.stale() {
+            return;
+        }
+        let Some(units) = self
+            .base_layer
+            .and_then(|b| self.layers.get(b))
+            .map(|l| l.layer.clone())
+        else {
+            return;
+        };
+        let partners: Vec<Arc<Layer>> = self
+            .layers
+            .iter()
+            .enumerate()
+            .filter(|(i, l)| Some(*i) != self.base_layer && l.style.visible)
+            .map(|(_, l)| l.layer.clone())
+            .collect();
+        let composition = self.composer.composition.clone();
+        let generation = self.composer.generation;
+        let sender = self.jobs.sender.clone();
+        let repaint = self.repaint.clone();
+        self.composer.computing = true;
+        std::thread::spawn(move || {
+            let partners: Vec<Layer> = partners.iter().map(|l| (**l).clone()).collect();
+            let result = compose(&units, &composition, &partners, 5.0);
+            let geometries: Vec<&geo::MultiPolygon<f64>> =
+                result.areas.iter().map(|a| &a.geometry).collect();
+            let shapes = LayerShapes::from_geometries(&geometries);
+            let _ = sender.send(JobResult::Composed {
+                generation,
+                view: Box::new(ComposedView {
+                    result: Arc::new(result),
+                    shapes,
+                }),
+            });
+            if let Some(ctx) = repaint {
+                ctx.request_repaint();
+            }
+        });
+    }
+
+    /// Marks the project changed, for saving and autosaving.
+    pub fn mark_changed(&mut self) {
+        self.dirty = true;
+        self.autosaved = false;
+        self.last_change = Some(std::time::Instant::now());
+    }
+
+    fn add_loaded(&mut self, path: PathBuf, result: Loaded, style: Option<LayerStyleSpec>) {
         {
             {
                 match result {
@@ -316,7 +466,10 @@ impl GebiedenApp {
                                     is_error: true,
                                 });
                             }
-                            let style = LayerStyle::default_for(&layer, n);
+                            let style = match &style {
+                                Some(spec) => LayerStyle::from_spec(spec),
+                                None => LayerStyle::default_for(&layer, n),
+                            };
                             if self.base_layer.is_none()
                                 && layer.name.to_ascii_lowercase().contains("buurt")
                             {
@@ -371,7 +524,7 @@ impl GebiedenApp {
         }
     }
 
-    fn apply(&mut self, action: Action) {
+    pub(super) fn apply(&mut self, action: Action) {
         match action {
             Action::OpenFiles(paths) => {
                 for path in paths {
@@ -492,7 +645,59 @@ impl GebiedenApp {
                     self.report_save(result, &path);
                 }
             }
+            other => self.apply_compose_action(other),
         }
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        let (undo, redo, save) = ctx.input_mut(|i| {
+            let redo = i.consume_key(
+                egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+                egui::Key::Z,
+            ) || i.consume_key(egui::Modifiers::COMMAND, egui::Key::Y);
+            let undo = i.consume_key(egui::Modifiers::COMMAND, egui::Key::Z);
+            let save = i.consume_key(egui::Modifiers::COMMAND, egui::Key::S);
+            (undo, redo, save)
+        });
+        if undo {
+            self.actions.push(Action::Undo);
+        }
+        if redo {
+            self.actions.push(Action::Redo);
+        }
+        if save {
+            match &self.project_path {
+                Some(_) => self.actions.push(Action::SaveProject(None)),
+                None => {
+                    if let Some(path) = super::menu::save_dialog() {
+                        self.actions.push(Action::SaveProject(Some(path)));
+                    }
+                }
+            }
+        }
+    }
+
+    fn restore_dialog(&mut self, ctx: &egui::Context) {
+        let Some(path) = self.restore_offer.clone() else {
+            return;
+        };
+        let t = self.t();
+        egui::Window::new(t.restore_title)
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| {
+                ui.label(t.restore_text);
+                ui.small(path.display().to_string());
+                ui.horizontal(|ui| {
+                    if ui.button(t.restore).clicked() {
+                        self.actions.push(Action::RestoreAutosave);
+                    }
+                    if ui.button(t.discard).clicked() {
+                        self.actions.push(Action::DiscardAutosave);
+                    }
+                });
+            });
     }
 
     fn messages_ui(&mut self, ui: &mut egui::Ui) {
@@ -569,11 +774,32 @@ impl GebiedenApp {
             });
         egui::Panel::right("details")
             .resizable(true)
-            .default_size(300.0)
+            .default_size(320.0)
             .show(ui, |ui| {
-                super::details_panel::ui(self, ui);
+                let t = self.t();
+                ui.horizontal(|ui| {
+                    ui.selectable_value(
+                        &mut self.right_tab,
+                        RightTab::Differences,
+                        t.differences_tab,
+                    );
+                    ui.selectable_value(&mut self.right_tab, RightTab::Compose, t.compose);
+                });
                 ui.separator();
-                super::problems_panel::ui(self, ui);
+                egui::ScrollArea::vertical()
+                    .id_salt("right")
+                    .show(ui, |ui| match self.right_tab {
+                        RightTab::Differences => {
+                            super::details_panel::ui(self, ui);
+                            ui.separator();
+                            super::problems_panel::ui(self, ui);
+                        }
+                        RightTab::Compose => {
+                            super::compose_panel::ui(self, ui);
+                            ui.separator();
+                            super::details_panel::ui(self, ui);
+                        }
+                    });
             });
         if !self.messages.is_empty() {
             egui::Panel::top("messages").show(ui, |ui| self.messages_ui(ui));
@@ -582,7 +808,15 @@ impl GebiedenApp {
             .frame(egui::Frame::NONE)
             .show(ui, |ui| super::map_panel::ui(self, ui));
         super::tables_panel::windows(self, ui.ctx());
+        self.restore_dialog(ui.ctx());
+        self.shortcuts(ui.ctx());
         self.apply_actions();
+        self.spawn_compose();
+        self.autosave_tick();
+        if self.last_change.is_some() && !self.autosaved {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(500));
+        }
         if self.busy() {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(100));

@@ -49,6 +49,23 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
                     ui.label(format_area(geo::Area::unsigned_area(&f.geometry)));
                     ui.end_row();
                 });
+            if app.base_layer == Some(layer) && !app.composer.composition.areas.is_empty() {
+                let area = app
+                    .composer
+                    .composition
+                    .assignment
+                    .get(&f.id)
+                    .cloned()
+                    .unwrap_or_default();
+                ui.label(format!("{}: {area}", t.area_name));
+                let mut locked = app.composer.composition.locked.contains(&f.id);
+                if ui.checkbox(&mut locked, t.locked).changed() {
+                    app.actions.push(super::app::Action::SetLocked {
+                        unit: f.id.clone(),
+                        locked,
+                    });
+                }
+            }
             if !f.is_valid() {
                 ui.colored_label(
                     egui::Color32::DARK_RED,

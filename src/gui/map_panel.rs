@@ -94,9 +94,40 @@ fn problem_colour(kind: ProblemKind) -> Color32 {
     }
 }
 
+/// Painting: pressing the primary button on the map starts one undoable stroke; every base
+/// unit the pointer passes while the button is down goes to the current area.
+fn paint(app: &mut GebiedenApp, ui: &egui::Ui, response: &egui::Response) {
+    let Some(base) = app.base_layer.and_then(|b| app.layers.get(b)) else {
+        return;
+    };
+    let (pressed, down) = ui.input(|i| (i.pointer.primary_pressed(), i.pointer.primary_down()));
+    let pressed = pressed && response.hovered();
+    if !(pressed || (down && response.is_pointer_button_down_on())) {
+        return;
+    }
+    let Some(pos_in_map) = app.cursor_in_map else {
+        return;
+    };
+    if pressed {
+        app.actions.push(Action::BeginStroke);
+    }
+    let Some(unit) = base.shapes.feature_at(pos_in_map) else {
+        return;
+    };
+    let id = base.layer.features[unit].id.clone();
+    app.actions.push(Action::Paint(vec![id]));
+}
+
 /// Handles pan, zoom and keys; returns whether the view changed.
 fn navigate(app: &mut GebiedenApp, ui: &egui::Ui, response: &egui::Response) {
-    if response.dragged() {
+    // While painting, the primary button paints; the secondary or middle button still pans.
+    let panning = if app.composer.painting {
+        response.dragged_by(egui::PointerButton::Secondary)
+            || response.dragged_by(egui::PointerButton::Middle)
+    } else {
+        response.dragged()
+    };
+    if panning {
         let delta = response.drag_delta();
         app.view.pan_by_screen([delta.x, delta.y]);
     }
@@ -180,7 +211,9 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
         Some(Selection::Feature { layer, feature }) => Some((layer, feature)),
         _ => None,
     };
-    if response.clicked() {
+    if app.composer.painting {
+        paint(app, ui, &response);
+    } else if response.clicked() {
         app.actions.push(Action::Select(under_cursor));
     }
 
@@ -197,9 +230,30 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
         let stroke = Stroke::new(layer.style.outline_width, layer.style.outline);
         let mut mesh = Mesh::default();
         let mut outlines = Vec::new();
+        let composing = app.base_layer == Some(index) && !app.composer.composition.areas.is_empty();
         for (i, feature) in visible(&layer.shapes, &view) {
             let invalid = !layer.layer.features[i].is_valid();
-            if invalid {
+            // While composing, base units show their area's colour instead of the layer fill.
+            let area_colour = composing
+                .then(|| {
+                    app.composer
+                        .composition
+                        .assignment
+                        .get(&layer.layer.features[i].id)
+                })
+                .flatten()
+                .and_then(|a| app.composer.composition.area(a))
+                .map(|area| {
+                    Color32::from_rgba_unmultiplied(
+                        area.colour[0],
+                        area.colour[1],
+                        area.colour[2],
+                        170,
+                    )
+                });
+            if let Some(colour) = area_colour {
+                fill_feature(&mut mesh, &view, feature, level, colour);
+            } else if invalid {
                 fill_feature(
                     &mut mesh,
                     &view,
@@ -219,6 +273,19 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
         }
         shapes.push(Shape::mesh(mesh));
         shapes.extend(outlines);
+    }
+
+    // The agreed areas' outlines, bold, over the partner divisions.
+    if let Some(composed) = &app.composer.view {
+        for (_, feature) in visible(&composed.shapes, &view) {
+            outline_feature(
+                &mut shapes,
+                &view,
+                feature,
+                level,
+                Stroke::new(3.5, Color32::from_gray(25)),
+            );
+        }
     }
 
     // Differences are filled, not outlined: slivers have needle-sharp tips where mitred strokes

@@ -21,6 +21,33 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
                 }
                 ui.close();
             }
+            if ui.button(t.open_project).clicked() {
+                if let Some(path) = rfd::FileDialog::new()
+                    .add_filter("gebieden", &["gebieden"])
+                    .pick_file()
+                {
+                    app.actions.push(Action::OpenProject(path));
+                }
+                ui.close();
+            }
+            if ui.button(t.save).clicked() {
+                match &app.project_path {
+                    Some(_) => app.actions.push(Action::SaveProject(None)),
+                    None => {
+                        if let Some(path) = save_dialog() {
+                            app.actions.push(Action::SaveProject(Some(path)));
+                        }
+                    }
+                }
+                ui.close();
+            }
+            if ui.button(t.save_as).clicked() {
+                if let Some(path) = save_dialog() {
+                    app.actions.push(Action::SaveProject(Some(path)));
+                }
+                ui.close();
+            }
+            ui.separator();
             if ui.button(t.open_demo).clicked() {
                 app.actions.push(Action::OpenDemo);
                 ui.close();
@@ -66,4 +93,19 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
             ui.toggle_value(&mut app.show_atlas, t.atlas);
         }
     });
+}
+
+/// Asks where to save the project (adding the .gebieden extension).
+pub fn save_dialog() -> Option<std::path::PathBuf> {
+    rfd::FileDialog::new()
+        .add_filter("gebieden", &["gebieden"])
+        .set_file_name("project.gebieden")
+        .save_file()
+        .map(|p| {
+            if p.extension().is_some() {
+                p
+            } else {
+                p.with_extension("gebieden")
+            }
+        })
 }

@@ -4,12 +4,15 @@
 
 pub mod app;
 pub mod bench;
+mod compose_panel;
+mod composer;
 mod details_panel;
 pub mod i18n;
 mod layers_panel;
 mod map_panel;
 mod menu;
 mod problems_panel;
+mod project;
 mod status_bar;
 mod style;
 mod tables_panel;
@@ -32,6 +35,11 @@ pub fn run(files: Vec<PathBuf>) -> eframe::Result {
     eframe::run_native(
         "gebieden",
         options,
-        Box::new(move |_creation| Ok(Box::new(GebiedenApp::open(files)))),
+        Box::new(move |_creation| {
+            let mut app = GebiedenApp::open_window(files);
+            app.autosave_fallback = project::default_autosave();
+            app.check_autosave();
+            Ok(Box::new(app))
+        }),
     )
 }

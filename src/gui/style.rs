@@ -42,6 +42,32 @@ const NAME_FIELDS: &[&str] = &[
 ];
 
 impl LayerStyle {
+    /// The style as a project file keeps it.
+    pub fn to_spec(&self) -> gebieden::model::LayerStyleSpec {
+        gebieden::model::LayerStyleSpec {
+            visible: self.visible,
+            fill: self.fill.to_srgba_unmultiplied(),
+            always_fill: self.always_fill,
+            outline: self.outline.to_srgba_unmultiplied(),
+            outline_width: self.outline_width,
+            label_field: self.label_field.clone(),
+        }
+    }
+
+    /// The style a project file describes.
+    pub fn from_spec(spec: &gebieden::model::LayerStyleSpec) -> LayerStyle {
+        let [r, g, b, a] = spec.fill;
+        let [or, og, ob, oa] = spec.outline;
+        LayerStyle {
+            visible: spec.visible,
+            fill: Color32::from_rgba_unmultiplied(r, g, b, a),
+            always_fill: spec.always_fill,
+            outline: Color32::from_rgba_unmultiplied(or, og, ob, oa),
+            outline_width: spec.outline_width.clamp(0.0, 8.0),
+            label_field: spec.label_field.clone(),
+        }
+    }
+
     /// The default style of the `n`-th layer loaded.
     pub fn default_for(layer: &Layer, n: usize) -> LayerStyle {
         let colour = PALETTE[n % PALETTE.len()];

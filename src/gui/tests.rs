@@ -21,6 +21,15 @@ fn demo_harness_sized(size: [f32; 2]) -> Harness<'static, GebiedenApp> {
     harness
 }
 
+/// Runs frames and waits for background work until nothing is left to compute.
+fn settle(harness: &mut Harness<'static, GebiedenApp>) {
+    for _ in 0..6 {
+        harness.run_steps(1);
+        harness.state_mut().wait_for_jobs();
+    }
+    harness.run_steps(1);
+}
+
 fn click_map_at(harness: &mut Harness<'static, GebiedenApp>, pos_in_map: [f64; 2]) {
     let [x, y] = harness.state().view.screen_from_map(pos_in_map);
     let pos = egui::pos2(x, y);
@@ -160,4 +169,103 @@ fn demo_map_snapshot() {
         .threshold(2.0)
         .max_failed_pixels(2000);
     harness.snapshot_options("demo_map", &options);
+}
+
+#[test]
+fn composing_by_clicking_then_undo_save_and_reopen() {
+    let mut harness = demo_harness();
+    harness.get_by_label("Samenstellen").click();
+    harness.run_steps(2);
+    harness.get_by_role(Role::TextInput).click();
+    harness.run_steps(1);
+    harness.get_by_role(Role::TextInput).type_text("Noord");
+    harness.run_steps(1);
+    harness.get_by_label("Toevoegen").click();
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().composer.current_area.as_deref(),
+        Some("Noord")
+    );
+    harness.get_by_label("Schilderen").click();
+    harness.run_steps(1);
+
+    // Paint two buurten by clicking them on the map.
+    let anchors: Vec<[f64; 2]> = {
+        let buurten = &harness.state().layers[0];
+        ["BU99990312", "BU99990313"]
+            .iter()
+            .map(|id| {
+                buurten.shapes.features[buurten.layer.feature_index(id).unwrap()]
+                    .label_anchor
+                    .unwrap()
+                    .0
+            })
+            .collect()
+    };
+    for anchor in anchors {
+        click_map_at(&mut harness, anchor);
+    }
+    assert_eq!(harness.state().composer.composition.assignment.len(), 2);
+    settle(&mut harness);
+    harness.get_by_label_contains("2 eenheden");
+
+    // Ctrl+Z takes the last click back; the statistics follow.
+    // Ctrl as a keyboard reports it on Windows and Linux: both `ctrl` and `command`.
+    let ctrl = egui::Modifiers {
+        ctrl: true,
+        command: true,
+        ..Default::default()
+    };
+    harness.key_press_modifiers(ctrl, egui::Key::Z);
+    settle(&mut harness);
+    assert_eq!(harness.state().composer.composition.assignment.len(), 1);
+    harness.get_by_label_contains("1 eenheden");
+    assert!(harness.state().dirty);
+
+    // Save, then open the project in a fresh window: the composition is back.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("zonnedaal.gebieden");
+    harness.state_mut().save_project(&path);
+    assert!(!harness.state().dirty);
+    let mut reopened = GebiedenApp::open_window(vec![path]);
+    reopened.wait_for_jobs();
+    assert_eq!(reopened.layers.len(), 4);
+    assert_eq!(
+        reopened
+            .composer
+            .composition
+            .assignment
+            .get("BU99990312")
+            .map(String::as_str),
+        Some("Noord")
+    );
+    assert_eq!(reopened.base_layer, Some(0));
+}
+
+#[test]
+fn an_autosave_is_written_when_idle_and_offered_on_the_next_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let fallback = dir.path().join("naamloos.gebieden.autosave");
+    let mut app = GebiedenApp::open(demo_files());
+    app.wait_for_jobs();
+    app.autosave_fallback = Some(fallback.clone());
+    app.actions.push(super::app::Action::AddArea("Oost".into()));
+    app.apply_actions();
+    assert!(!app.autosaved);
+    // Pretend the user paused long enough.
+    app.last_change = Some(std::time::Instant::now() - super::project::AUTOSAVE_AFTER);
+    app.autosave_tick();
+    assert!(app.autosaved && fallback.is_file());
+
+    // The next start finds it and offers it; restoring brings the area back.
+    let mut next = GebiedenApp::default();
+    next.autosave_fallback = Some(fallback.clone());
+    next.check_autosave();
+    assert_eq!(next.restore_offer.as_deref(), Some(fallback.as_path()));
+    next.actions.push(super::app::Action::RestoreAutosave);
+    next.apply_actions();
+    next.wait_for_jobs();
+    assert!(next.composer.composition.area("Oost").is_some());
+    assert_eq!(next.layers.len(), 4);
+    assert!(next.dirty, "restored work still needs saving");
 }

@@ -35,7 +35,10 @@ pub use error::{LoadError, LoadErrorKind};
 pub use geojson_write::{OutFeature, json_value, write_geojson};
 pub use geopackage_write::{GeoPackageWriteError, write_geopackage};
 pub use prj::{crs_from_wkt, esri_wkt, ogc_wkt};
-pub use project::{ProjectError, ProjectFile, autosave_path, read_project, relative_path, resolve_path, write_project};
+pub use project::{
+    ProjectError, ProjectFile, autosave_path, read_project, relative_path, resolve_path,
+    write_project,
+};
 pub use reproject::{ReprojectError, Reprojector};
 pub use shapefile::{ShapefileWriteError, write_shapefile};
 pub use summary::{InvalidFeature, LayerSummary, bbox_wgs84, summarise};

@@ -14,9 +14,15 @@ pub type ProjectFile = Project<Composition>;
 #[derive(Debug, thiserror::Error)]
 pub enum ProjectError {
     #[error("{}: cannot read: {source}", path.display())]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{}: cannot write: {source}", path.display())]
-    Write { path: PathBuf, source: std::io::Error },
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{}: not a gebieden project: {reason}", path.display())]
     NotAProject { path: PathBuf, reason: String },
     #[error("{}: made by a newer gebieden (project version {found}; this one reads up to {PROJECT_VERSION}); update gebieden to open it", path.display())]
@@ -40,28 +46,50 @@ pub fn relative_path(path: &Path, base: &Path) -> String {
 /// Resolves a stored layer path against the project's folder.
 pub fn resolve_path(stored: &str, project_dir: &Path) -> PathBuf {
     let path = PathBuf::from(stored);
-    if path.is_absolute() { path } else { project_dir.join(path) }
+    if path.is_absolute() {
+        path
+    } else {
+        project_dir.join(path)
+    }
 }
 
 /// Reads a project file.
 pub fn read_project(path: &Path) -> Result<ProjectFile, ProjectError> {
-    let bytes = std::fs::read(path).map_err(|source| ProjectError::Read { path: path.into(), source })?;
-    let not_a_project = |reason: String| ProjectError::NotAProject { path: path.into(), reason };
-    let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| not_a_project(format!("not valid JSON ({e})")))?;
+    let bytes = std::fs::read(path).map_err(|source| ProjectError::Read {
+        path: path.into(),
+        source,
+    })?;
+    let not_a_project = |reason: String| ProjectError::NotAProject {
+        path: path.into(),
+        reason,
+    };
+    let value: serde_json::Value = serde_json::from_slice(&bytes)
+        .map_err(|e| not_a_project(format!("not valid JSON ({e})")))?;
     if value.get("format").and_then(|f| f.as_str()) != Some(PROJECT_FORMAT) {
-        return Err(not_a_project(format!("it has no \"format\": \"{PROJECT_FORMAT}\"")));
+        return Err(not_a_project(format!(
+            "it has no \"format\": \"{PROJECT_FORMAT}\""
+        )));
     }
     let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0) as u32;
     if version > PROJECT_VERSION {
-        return Err(ProjectError::TooNew { path: path.into(), found: version });
+        return Err(ProjectError::TooNew {
+            path: path.into(),
+            found: version,
+        });
     }
     serde_json::from_value(value).map_err(|e| not_a_project(e.to_string()))
 }
 
 /// Writes a project file atomically (temporary file, flush to disk, rename).
 pub fn write_project(path: &Path, project: &ProjectFile) -> Result<(), ProjectError> {
-    let bytes = serde_json::to_vec_pretty(project).map_err(|e| ProjectError::Write { path: path.into(), source: std::io::Error::other(e) })?;
-    write_atomic(path, &bytes).map_err(|source| ProjectError::Write { path: path.into(), source })
+    let bytes = serde_json::to_vec_pretty(project).map_err(|e| ProjectError::Write {
+        path: path.into(),
+        source: std::io::Error::other(e),
+    })?;
+    write_atomic(path, &bytes).map_err(|source| ProjectError::Write {
+        path: path.into(),
+        source,
+    })
 }
 
 #[cfg(test)]
@@ -83,24 +111,43 @@ mod tests {
             style: Default::default(),
         });
         project.composition.add_area("1 Varsseveld").unwrap();
-        project.composition.assign(["BU15090300"], Some("1 Varsseveld"), PaintMode::Overwrite).unwrap();
+        project
+            .composition
+            .assign(["BU15090300"], Some("1 Varsseveld"), PaintMode::Overwrite)
+            .unwrap();
         write_project(&path, &project).unwrap();
         assert_eq!(read_project(&path).unwrap(), project);
 
-        let text = std::fs::read_to_string(&path).unwrap().replace("\"version\": 1", "\"version\": 7");
+        let text = std::fs::read_to_string(&path)
+            .unwrap()
+            .replace("\"version\": 1", "\"version\": 7");
         std::fs::write(&path, text).unwrap();
         let err = read_project(&path).unwrap_err().to_string();
         assert!(err.contains("newer gebieden (project version 7"), "{err}");
 
         std::fs::write(&path, "{\"type\":\"FeatureCollection\"}").unwrap();
-        assert!(read_project(&path).unwrap_err().to_string().contains("not a gebieden project"));
+        assert!(
+            read_project(&path)
+                .unwrap_err()
+                .to_string()
+                .contains("not a gebieden project")
+        );
     }
 
     #[test]
     fn paths_are_stored_relative_with_forward_slashes() {
         let base = Path::new("/data/project");
-        assert_eq!(relative_path(Path::new("/data/project/lagen/buurten.gpkg"), base), "lagen/buurten.gpkg");
-        assert_eq!(resolve_path("lagen/buurten.gpkg", base), base.join("lagen/buurten.gpkg"));
-        assert_eq!(autosave_path(Path::new("a.gebieden")), PathBuf::from("a.gebieden.autosave"));
+        assert_eq!(
+            relative_path(Path::new("/data/project/lagen/buurten.gpkg"), base),
+            "lagen/buurten.gpkg"
+        );
+        assert_eq!(
+            resolve_path("lagen/buurten.gpkg", base),
+            base.join("lagen/buurten.gpkg")
+        );
+        assert_eq!(
+            autosave_path(Path::new("a.gebieden")),
+            PathBuf::from("a.gebieden.autosave")
+        );
     }
 }

@@ -16,5 +16,7 @@ pub use crs::{Crs, UnknownCrs};
 pub const WORKING_GRID_M: f64 = 0.001;
 pub use feature::{Feature, GeometryProblem, RingRole};
 pub use layer::{Layer, SourceFormat};
-pub use project::{AnalysisSettings, LayerStyleSpec, PROJECT_FORMAT, PROJECT_VERSION, Project, ProjectLayer};
+pub use project::{
+    AnalysisSettings, LayerStyleSpec, PROJECT_FORMAT, PROJECT_VERSION, Project, ProjectLayer,
+};
 pub use value::{Field, FieldType, Value};

@@ -59,7 +59,9 @@ pub struct AnalysisSettings {
 
 impl Default for AnalysisSettings {
     fn default() -> Self {
-        AnalysisSettings { sliver_width_m: 5.0 }
+        AnalysisSettings {
+            sliver_width_m: 5.0,
+        }
     }
 }
 

@@ -1,0 +1,199 @@
+//! The composer panel: areas with their live statistics, painting, rules, CSV import, undo,
+//! checks and export.
+
+use eframe::egui;
+
+use super::app::{Action, GebiedenApp};
+use super::details_panel::format_area;
+
+fn colour(c: [u8; 3]) -> egui::Color32 {
+    egui::Color32::from_rgb(c[0], c[1], c[2])
+}
+
+pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
+    let t = app.t();
+    ui.heading(t.compose);
+    let Some(base) = app
+        .base_layer
+        .and_then(|b| app.layers.get(b))
+        .map(|l| l.layer.clone())
+    else {
+        ui.label(t.no_base);
+        return;
+    };
+    ui.label(format!(
+        "{}: {} ({} {})",
+        t.base_layer,
+        base.name,
+        base.features.len(),
+        t.units
+    ));
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(app.composer.history.can_undo(), egui::Button::new(t.undo))
+            .clicked()
+        {
+            app.actions.push(Action::Undo);
+        }
+        if ui
+            .add_enabled(app.composer.history.can_redo(), egui::Button::new(t.redo))
+            .clicked()
+        {
+            app.actions.push(Action::Redo);
+        }
+        if ui.button(t.import_csv).clicked()
+            && let Some(path) = rfd::FileDialog::new()
+                .add_filter("CSV", &["csv", "txt"])
+                .pick_file()
+        {
+            app.actions.push(Action::ImportAssignment(path));
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.add(
+            egui::TextEdit::singleline(&mut app.composer.new_area_name)
+                .hint_text(t.new_area)
+                .desired_width(150.0),
+        );
+        let name_entered = ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if (ui.button(t.add).clicked() || name_entered)
+            && !app.composer.new_area_name.trim().is_empty()
+        {
+            app.actions
+                .push(Action::AddArea(app.composer.new_area_name.clone()));
+            // Done typing: Ctrl+Z now undoes edits of the composition, not of this text.
+            ui.memory_mut(|m| m.stop_text_input());
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.toggle_value(&mut app.composer.painting, t.paint);
+        ui.checkbox(&mut app.composer.only_unassigned, t.only_unassigned);
+    });
+
+    let result = app.composer.view.as_ref().map(|v| v.result.clone());
+    let current = app.composer.current_area.clone();
+    egui::ScrollArea::vertical()
+        .id_salt("areas")
+        .max_height(320.0)
+        .show(ui, |ui| {
+            if ui.selectable_label(current.is_none(), t.erase).clicked() {
+                app.actions.push(Action::SetCurrentArea(None));
+            }
+            for area in &app.composer.composition.areas {
+                let stats = result
+                    .as_ref()
+                    .and_then(|r| r.areas.iter().find(|a| a.name == area.name));
+                ui.horizontal(|ui| {
+                    let (swatch, _) =
+                        ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+                    ui.painter().rect_filled(swatch, 2.0, colour(area.colour));
+                    if ui
+                        .selectable_label(
+                            current.as_deref() == Some(area.name.as_str()),
+                            &area.name,
+                        )
+                        .clicked()
+                    {
+                        app.actions
+                            .push(Action::SetCurrentArea(Some(area.name.clone())));
+                    }
+                    if ui.small_button(t.remove).clicked() {
+                        app.actions.push(Action::RemoveArea(area.name.clone()));
+                    }
+                });
+                if let Some(s) = stats {
+                    let mut line =
+                        format!("{} {}, {}", s.units.len(), t.units, format_area(s.area_m2));
+                    for (field, sum) in &s.sums {
+                        line.push_str(&format!(", {field} {sum:.0}"));
+                    }
+                    if s.parts.len() > 1 {
+                        line.push_str(&format!(", {} {}", s.parts.len(), t.parts));
+                    }
+                    ui.small(line);
+                    let cuts: Vec<String> = s
+                        .cut_partners()
+                        .map(|p| {
+                            format!("{} {} ({:.0}%)", p.layer, p.id, p.share_of_partner * 100.0)
+                        })
+                        .collect();
+                    if !cuts.is_empty() {
+                        ui.small(format!("{} {}", t.cuts, cuts.join(", ")));
+                    }
+                }
+            }
+        });
+
+    ui.collapsing(t.rule, |ui| {
+        let current_field = app
+            .composer
+            .rule_field
+            .clone()
+            .unwrap_or_else(|| t.no_label.to_string());
+        egui::ComboBox::new("rule_field", t.rule)
+            .selected_text(current_field)
+            .show_ui(ui, |ui| {
+                for field in &base.fields {
+                    ui.selectable_value(
+                        &mut app.composer.rule_field,
+                        Some(field.name.clone()),
+                        &field.name,
+                    );
+                }
+            });
+        ui.horizontal(|ui| {
+            ui.add(
+                egui::TextEdit::singleline(&mut app.composer.rule_value)
+                    .hint_text(t.value)
+                    .desired_width(120.0),
+            );
+            if ui.button(t.assign).clicked()
+                && let Some(field) = app.composer.rule_field.clone()
+            {
+                app.actions.push(Action::AssignRule {
+                    field,
+                    value: app.composer.rule_value.clone(),
+                });
+            }
+        });
+    });
+
+    ui.separator();
+    ui.strong(t.checks);
+    if let Some(result) = &result {
+        let checks = &result.checks;
+        if checks.complete() && checks.empty_areas.is_empty() && checks.sliver_cuts.is_empty() {
+            ui.label(t.complete);
+        }
+        if !checks.unassigned.is_empty() {
+            ui.colored_label(
+                egui::Color32::from_rgb(200, 120, 0),
+                format!(
+                    "{} {}: {}",
+                    checks.unassigned.len(),
+                    t.unassigned,
+                    checks.unassigned.join(", ")
+                ),
+            );
+        }
+        for name in &checks.split_areas {
+            ui.colored_label(
+                egui::Color32::from_rgb(200, 0, 0),
+                format!("{name}: {}", t.parts),
+            );
+        }
+        for name in &checks.empty_areas {
+            ui.label(format!("{name}: {}", t.empty_area));
+        }
+        for (area, layer, id) in &checks.sliver_cuts {
+            ui.small(format!("{area}: {} {layer} {id}", t.sliver_cut));
+        }
+        if ui.button(t.export).clicked()
+            && let Some(dir) = rfd::FileDialog::new().pick_folder()
+        {
+            app.actions.push(Action::ExportComposition(dir));
+        }
+    } else if app.composer.computing {
+        ui.spinner();
+    }
+}

@@ -1,0 +1,315 @@
+//! Composer edits, project files and autosave, applied for the app. Nothing here is lost:
+//! every write is atomic, and after a few idle seconds the state goes to an autosave file that
+//! the next start offers to restore.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use gebieden::io::{
+    LoadOptions, ProjectFile, autosave_path, read_assignment, read_project, relative_path,
+    resolve_path, write_composition, write_project,
+};
+use gebieden::model::ProjectLayer;
+
+use super::app::{Action, GebiedenApp, Message};
+use super::i18n::Language;
+
+/// Idle time after a change before it is autosaved.
+pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(3);
+
+/// Where an unsaved project autosaves: the user's local data folder (also on Windows).
+pub fn default_autosave() -> Option<PathBuf> {
+    dirs::data_local_dir().map(|d| d.join("gebieden").join("naamloos.gebieden.autosave"))
+}
+
+impl GebiedenApp {
+    fn message(&mut self, text: String, is_error: bool) {
+        self.messages.push(Message { text, is_error });
+    }
+
+    pub(super) fn apply_compose_action(&mut self, action: Action) {
+        let changed = match action {
+            Action::AddArea(name) => {
+                let mut error = None;
+                let changed = self.composer.edit(|c| match c.add_area(&name) {
+                    Ok(()) => true,
+                    Err(e) => {
+                        error = Some(e.to_string());
+                        false
+                    }
+                });
+                if let Some(e) = error {
+                    self.message(e, true);
+                } else {
+                    self.composer.current_area = Some(name.trim().to_string());
+                    self.composer.new_area_name.clear();
+                }
+                changed
+            }
+            Action::RemoveArea(name) => {
+                if self.composer.current_area.as_deref() == Some(name.as_str()) {
+                    self.composer.current_area = None;
+                }
+                self.composer.edit(|c| c.remove_area(&name).is_ok())
+            }
+            Action::SetCurrentArea(area) => {
+                self.composer.current_area = area;
+                false
+            }
+            Action::BeginStroke => {
+                self.composer.begin_stroke();
+                false
+            }
+            Action::Paint(units) => self.composer.paint(&units),
+            Action::AssignRule { field, value } => {
+                let Some(units) = self
+                    .base_layer
+                    .and_then(|b| self.layers.get(b))
+                    .map(|l| l.layer.clone())
+                else {
+                    return;
+                };
+                let matching: Vec<String> = (0..units.features.len())
+                    .filter(|&i| {
+                        units
+                            .attribute(i, &field)
+                            .is_some_and(|v| v.to_string() == value.trim())
+                    })
+                    .map(|i| units.features[i].id.clone())
+                    .collect();
+                let area = self.composer.current_area.clone();
+                let mode = if self.composer.only_unassigned {
+                    gebieden::compose::PaintMode::OnlyUnassigned
+                } else {
+                    gebieden::compose::PaintMode::Overwrite
+                };
+                self.composer.edit(|c| {
+                    c.assign(matching.iter().map(String::as_str), area.as_deref(), mode)
+                        .is_ok_and(|n| n > 0)
+                })
+            }
+            Action::ImportAssignment(path) => {
+                let Some(units) = self
+                    .base_layer
+                    .and_then(|b| self.layers.get(b))
+                    .map(|l| l.layer.clone())
+                else {
+                    return;
+                };
+                match read_assignment(&path, &units) {
+                    Ok(imported) => self.composer.edit(|c| {
+                        *c = imported;
+                        true
+                    }),
+                    Err(e) => {
+                        self.message(e.to_string(), true);
+                        false
+                    }
+                }
+            }
+            Action::SetLocked { unit, locked } => self.composer.edit(|c| {
+                c.set_locked(&unit, locked);
+                true
+            }),
+            Action::Undo => self.composer.undo(),
+            Action::Redo => self.composer.redo(),
+            Action::ExportComposition(dir) => {
+                if let (Some(view), Some(units)) = (
+                    &self.composer.view,
+                    self.base_layer
+                        .and_then(|b| self.layers.get(b))
+                        .map(|l| l.layer.clone()),
+                ) {
+                    let result = view.result.clone();
+                    match write_composition(&dir, &result, &self.composer.composition, &units) {
+                        Ok(paths) => {
+                            self.message(format!("{}: {}", self.t().saved, paths.len()), false)
+                        }
+                        Err(e) => self.message(e.to_string(), true),
+                    }
+                }
+                false
+            }
+            Action::SaveProject(path) => {
+                let Some(path) = path.or_else(|| self.project_path.clone()) else {
+                    return;
+                };
+                self.save_project(&path);
+                false
+            }
+            Action::OpenProject(path) => {
+                self.open_project(&path);
+                false
+            }
+            Action::RestoreAutosave => {
+                if let Some(autosave) = self.restore_offer.take() {
+                    let project_path = self.project_path.clone();
+                    self.open_project(&autosave);
+                    // Restored work is unsaved work: it still belongs to the original project.
+                    self.project_path = project_path;
+                    self.mark_changed();
+                }
+                false
+            }
+            Action::DiscardAutosave => {
+                if let Some(autosave) = self.restore_offer.take() {
+                    let _ = std::fs::remove_file(autosave);
+                }
+                false
+            }
+            _ => false,
+        };
+        if changed {
+            self.mark_changed();
+        }
+    }
+
+    /// The project as it would be saved at `path` (layer paths relative to its folder).
+    pub fn to_project(&self, path: &Path) -> ProjectFile {
+        let dir = path.parent().unwrap_or(Path::new(""));
+        ProjectFile {
+            layers: self
+                .layers
+                .iter()
+                .map(|l| {
+                    let source = std::path::absolute(&l.layer.source)
+                        .unwrap_or_else(|_| l.layer.source.clone());
+                    let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+                    ProjectLayer {
+                        path: relative_path(&source, &dir),
+                        table: (l.layer.format == gebieden::model::SourceFormat::GeoPackage)
+                            .then(|| l.layer.name.clone()),
+                        crs_override: None,
+                        id_field: l.layer.id_field.clone(),
+                        style: l.style.to_spec(),
+                    }
+                })
+                .collect(),
+            base_layer: self.base_layer,
+            composition: self.composer.composition.clone(),
+            language: Some(match self.language {
+                Language::Nederlands => "nl".into(),
+                Language::English => "en".into(),
+            }),
+            ..ProjectFile::default()
+        }
+    }
+
+    /// Saves the project and removes its autosave.
+    pub fn save_project(&mut self, path: &Path) {
+        match write_project(path, &self.to_project(path)) {
+            Ok(()) => {
+                self.project_path = Some(path.to_path_buf());
+                self.dirty = false;
+                self.autosaved = true;
+                let _ = std::fs::remove_file(autosave_path(path));
+                if let Some(fallback) = &self.autosave_fallback {
+                    let _ = std::fs::remove_file(fallback);
+                }
+                self.message(format!("{}: {}", self.t().saved, path.display()), false);
+            }
+            Err(e) => self.message(e.to_string(), true),
+        }
+    }
+
+    /// Opens a project: its layers load in the background; a layer file that has moved is
+    /// reported by name (and can be opened by hand), the rest of the project still opens.
+    pub fn open_project(&mut self, path: &Path) {
+        let project = match read_project(path) {
+            Ok(p) => p,
+            Err(e) => return self.message(e.to_string(), true),
+        };
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        self.layers.clear();
+        self.analysis = None;
+        self.selection = None;
+        self.hover = None;
+        self.active_layer = None;
+        self.view_fitted = false;
+        self.base_layer = project.base_layer;
+        self.composer = Default::default();
+        self.composer.composition = project.composition.clone();
+        self.composer.generation = 1;
+        self.language = match project.language.as_deref() {
+            Some("en") => Language::English,
+            _ => Language::Nederlands,
+        };
+        let mut seen_files = std::collections::HashSet::new();
+        for layer in &project.layers {
+            let file = resolve_path(&layer.path, &dir);
+            if !file.is_file() {
+                self.message(
+                    format!(
+                        "{}: {} ({})",
+                        path.display(),
+                        self.t().missing_layer,
+                        file.display()
+                    ),
+                    true,
+                );
+                continue;
+            }
+            // A GeoPackage opens all its polygon tables at once.
+            if !seen_files.insert(file.clone()) {
+                continue;
+            }
+            let options = LoadOptions {
+                crs_override: layer.crs_override,
+                id_field: layer.id_field.clone(),
+                ..LoadOptions::default()
+            };
+            self.spawn_load_with(file, options, Some(layer.style.clone()));
+        }
+        self.project_path = Some(path.to_path_buf());
+        self.dirty = false;
+        self.autosaved = true;
+    }
+
+    /// Writes the autosave once the user has paused for a few seconds after a change.
+    pub fn autosave_tick(&mut self) {
+        let idle = self
+            .last_change
+            .is_some_and(|t| t.elapsed() >= AUTOSAVE_AFTER);
+        if self.autosaved || !idle {
+            return;
+        }
+        let target = match &self.project_path {
+            Some(path) => Some(autosave_path(path)),
+            None => self.autosave_fallback.clone(),
+        };
+        let Some(target) = target else { return };
+        if let Some(parent) = target.parent() {
+            let _ = std::fs::create_dir_all(parent);
+        }
+        let base = self.project_path.clone().unwrap_or_else(|| target.clone());
+        match write_project(&target, &self.to_project(&base)) {
+            Ok(()) => self.autosaved = true,
+            Err(e) => {
+                self.autosaved = true;
+                self.message(e.to_string(), true);
+            }
+        }
+    }
+
+    /// At start: an autosave newer than the project (or one of an unsaved project) is offered
+    /// for restoring.
+    pub fn check_autosave(&mut self) {
+        let candidate = match &self.project_path {
+            Some(path) => Some(autosave_path(path)),
+            None => self.autosave_fallback.clone(),
+        };
+        let Some(candidate) = candidate.filter(|c| c.is_file()) else {
+            return;
+        };
+        let newer = match &self.project_path {
+            Some(path) => {
+                let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+                modified(&candidate) >= modified(path)
+            }
+            None => true,
+        };
+        if newer {
+            self.restore_offer = Some(candidate);
+        }
+    }
+}
