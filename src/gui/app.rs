@@ -163,6 +163,8 @@ pub struct GebiedenApp {
     pub restore_offer: Option<PathBuf>,
     /// Where autosaves go when the project has no file yet.
     pub autosave_fallback: Option<PathBuf>,
+    /// Layers of an opened project whose files were not found: (where it was, how to load it).
+    pub missing_layers: Vec<(PathBuf, gebieden::model::ProjectLayer)>,
     /// Styles of layers being opened from a project, by load order.
     pub pending_styles: std::collections::HashMap<u64, LayerStyleSpec>,
     jobs: Jobs,
@@ -199,6 +201,7 @@ impl Default for GebiedenApp {
             restore_offer: None,
             autosave_fallback: None,
             pending_styles: Default::default(),
+            missing_layers: Vec::new(),
             jobs: Jobs {
                 sender,
                 receiver,
@@ -677,6 +680,44 @@ impl GebiedenApp {
         }
     }
 
+    fn missing_layers_dialog(&mut self, ctx: &egui::Context) {
+        if self.missing_layers.is_empty() {
+            return;
+        }
+        let t = self.t();
+        let mut located: Option<(usize, PathBuf)> = None;
+        let mut skipped: Option<usize> = None;
+        egui::Window::new(t.missing_title)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                ui.label(t.missing_layer);
+                for (i, (path, _)) in self.missing_layers.iter().enumerate() {
+                    ui.horizontal(|ui| {
+                        ui.label(path.display().to_string());
+                        if ui.button(t.locate).clicked()
+                            && let Some(found) = rfd::FileDialog::new()
+                                .add_filter(
+                                    "GeoJSON, Shapefile, GeoPackage",
+                                    gebieden::io::SUPPORTED_EXTENSIONS,
+                                )
+                                .pick_file()
+                        {
+                            located = Some((i, found));
+                        }
+                        if ui.button(t.skip).clicked() {
+                            skipped = Some(i);
+                        }
+                    });
+                }
+            });
+        if let Some((i, found)) = located {
+            let (_, layer) = self.missing_layers.remove(i);
+            self.load_located(found, &layer);
+        } else if let Some(i) = skipped {
+            self.missing_layers.remove(i);
+        }
+    }
+
     fn restore_dialog(&mut self, ctx: &egui::Context) {
         let Some(path) = self.restore_offer.clone() else {
             return;
@@ -809,6 +850,7 @@ impl GebiedenApp {
             .show(ui, |ui| super::map_panel::ui(self, ui));
         super::tables_panel::windows(self, ui.ctx());
         self.restore_dialog(ui.ctx());
+        self.missing_layers_dialog(ui.ctx());
         self.shortcuts(ui.ctx());
         self.apply_actions();
         self.spawn_compose();

@@ -13,6 +13,10 @@ pub enum Language {
 
 /// The strings of one language.
 pub struct Texts {
+    pub missing_title: &'static str,
+    pub locate: &'static str,
+    pub skip: &'static str,
+    pub recent: &'static str,
     pub missing_layer: &'static str,
     pub compose: &'static str,
     pub differences_tab: &'static str,
@@ -103,7 +107,11 @@ pub struct Texts {
 }
 
 const NL: Texts = Texts {
-    missing_layer: "laagbestand niet gevonden; open het opnieuw",
+    missing_title: "Laagbestanden niet gevonden",
+    locate: "Zoeken…",
+    skip: "Overslaan",
+    recent: "Recente projecten",
+    missing_layer: "Deze bestanden van het project staan niet (meer) op hun plek. Wijs ze aan of sla ze over.",
     compose: "Samenstellen",
     differences_tab: "Verschillen",
     new_area: "Nieuw gebied",
@@ -193,7 +201,11 @@ const NL: Texts = Texts {
 };
 
 const EN: Texts = Texts {
-    missing_layer: "layer file not found; open it again",
+    missing_title: "Layer files not found",
+    locate: "Locate…",
+    skip: "Skip",
+    recent: "Recent projects",
+    missing_layer: "These files of the project are not where they were. Point to them or skip them.",
     compose: "Compose",
     differences_tab: "Differences",
     new_area: "New area",

@@ -30,6 +30,25 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
                 }
                 ui.close();
             }
+            let recent = super::project::recent_projects();
+            ui.add_enabled_ui(!recent.is_empty(), |ui| {
+                ui.menu_button(t.recent, |ui| {
+                    for path in recent {
+                        let name = path
+                            .file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_default();
+                        if ui
+                            .button(name)
+                            .on_hover_text(path.display().to_string())
+                            .clicked()
+                        {
+                            app.actions.push(Action::OpenProject(path));
+                            ui.close();
+                        }
+                    }
+                });
+            });
             if ui.button(t.save).clicked() {
                 match &app.project_path {
                     Some(_) => app.actions.push(Action::SaveProject(None)),

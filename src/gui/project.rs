@@ -207,6 +207,7 @@ impl GebiedenApp {
                     let _ = std::fs::remove_file(fallback);
                 }
                 self.message(format!("{}: {}", self.t().saved, path.display()), false);
+                remember_recent(path);
             }
             Err(e) => self.message(e.to_string(), true),
         }
@@ -230,6 +231,7 @@ impl GebiedenApp {
         self.composer = Default::default();
         self.composer.composition = project.composition.clone();
         self.composer.generation = 1;
+        self.missing_layers.clear();
         self.language = match project.language.as_deref() {
             Some("en") => Language::English,
             _ => Language::Nederlands,
@@ -238,15 +240,8 @@ impl GebiedenApp {
         for layer in &project.layers {
             let file = resolve_path(&layer.path, &dir);
             if !file.is_file() {
-                self.message(
-                    format!(
-                        "{}: {} ({})",
-                        path.display(),
-                        self.t().missing_layer,
-                        file.display()
-                    ),
-                    true,
-                );
+                // Ask for it (in a window, not by failing): the user may have moved the folder.
+                self.missing_layers.push((file, layer.clone()));
                 continue;
             }
             // A GeoPackage opens all its polygon tables at once.
@@ -263,6 +258,18 @@ impl GebiedenApp {
         self.project_path = Some(path.to_path_buf());
         self.dirty = false;
         self.autosaved = true;
+        remember_recent(path);
+    }
+
+    /// Loads a layer the user located after it had moved.
+    pub fn load_located(&mut self, located: PathBuf, layer: &ProjectLayer) {
+        let options = LoadOptions {
+            crs_override: layer.crs_override,
+            id_field: layer.id_field.clone(),
+            ..LoadOptions::default()
+        };
+        self.spawn_load_with(located, options, Some(layer.style.clone()));
+        self.mark_changed();
     }
 
     /// Writes the autosave once the user has paused for a few seconds after a change.
@@ -311,5 +318,40 @@ impl GebiedenApp {
         if newer {
             self.restore_offer = Some(candidate);
         }
+    }
+}
+
+fn recent_file() -> Option<PathBuf> {
+    dirs::config_dir().map(|d| d.join("gebieden").join("recent.json"))
+}
+
+/// The projects opened or saved most recently, newest first.
+pub fn recent_projects() -> Vec<PathBuf> {
+    recent_file()
+        .and_then(|f| std::fs::read(f).ok())
+        .and_then(|bytes| serde_json::from_slice::<Vec<PathBuf>>(&bytes).ok())
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|p| p.is_file())
+        .collect()
+}
+
+/// Puts a project at the top of the recent list (at most eight).
+fn remember_recent(path: &Path) {
+    // Tests must not touch the user's settings.
+    if cfg!(test) {
+        return;
+    }
+    let Some(file) = recent_file() else { return };
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut list = recent_projects();
+    list.retain(|p| p != &path);
+    list.insert(0, path);
+    list.truncate(8);
+    if let Some(dir) = file.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    if let Ok(bytes) = serde_json::to_vec_pretty(&list) {
+        let _ = gebieden::io::write_atomic(&file, &bytes);
     }
 }

@@ -269,3 +269,29 @@ fn an_autosave_is_written_when_idle_and_offered_on_the_next_start() {
     assert_eq!(next.layers.len(), 4);
     assert!(next.dirty, "restored work still needs saving");
 }
+
+#[test]
+fn a_project_whose_layer_moved_asks_for_it_and_opens_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let moved = dir.path().join("politie.geojson");
+    std::fs::copy(&demo_files()[1], &moved).unwrap();
+    let mut app = GebiedenApp::open(vec![demo_files()[0].clone(), moved.clone()]);
+    app.wait_for_jobs();
+    let project = dir.path().join("p.gebieden");
+    app.save_project(&project);
+    std::fs::remove_file(&moved).unwrap();
+
+    let mut reopened = GebiedenApp::open_window(vec![project.clone()]);
+    reopened.wait_for_jobs();
+    assert_eq!(reopened.layers.len(), 1, "the buurten still open");
+    assert_eq!(reopened.missing_layers.len(), 1);
+    assert_eq!(reopened.missing_layers[0].0, moved);
+    let mut harness = Harness::builder()
+        .with_size([1200.0, 760.0])
+        .build_ui_state(|ui, app: &mut GebiedenApp| app.frame(ui), reopened);
+    harness.run_steps(2);
+    harness.get_by_label("Laagbestanden niet gevonden");
+    harness.get_by_label("Overslaan").click();
+    harness.run_steps(2);
+    assert!(harness.state().missing_layers.is_empty());
+}
