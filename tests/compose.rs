@@ -229,3 +229,35 @@ fn bad_assignment_files_are_refused_with_the_line() {
     let output = compose_with("unit;area\nBU15090300;1\nBU15090300;1\n");
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
 }
+
+#[test]
+fn ulft_centrum_split_in_two_goes_to_areas_4_and_5() {
+    // "Ulft-zuid" is not a CBS buurt: the agreed line runs through Ulft-Centrum en Ulft-Oost.
+    let units = buurten();
+    let mut composition = read_assignment(&shared("gebieden_2013_voorstel.csv"), &units).unwrap();
+    let ulft = &units.features[units.feature_index("BU15090000").unwrap()];
+    let rect = geo::BoundingRect::bounding_rect(&ulft.geometry).unwrap();
+    let middle = (rect.min().y + rect.max().y) / 2.0;
+    composition.splits.push(gebieden::compose::Split {
+        unit: "BU15090000".into(),
+        line: vec![[rect.min().x - 10.0, middle], [rect.max().x + 10.0, middle]],
+    });
+    composition.assignment.remove("BU15090000");
+    let north = "5 Ulft-noord, Ulft-centrum, Varsselder-Veldhunten en Etten";
+    let south = "4 Ulft-zuid en Bontebrug";
+    composition.assignment.insert("BU15090000-1".into(), north.into());
+    composition.assignment.insert("BU15090000-2".into(), south.into());
+    let result = compose(&units, &composition, &[], 5.0);
+    assert!(result.checks.unassigned.is_empty() && result.checks.unknown_units.is_empty(), "{:?}", result.checks);
+    assert!(result.checks.split_errors.is_empty());
+    let total: f64 = result.areas.iter().map(|a| a.area_m2).sum();
+    assert!(((total - units.area_m2()) / units.area_m2()).abs() < 1e-4);
+    let split = result.split_units.as_ref().unwrap();
+    assert_eq!(split.features.len(), 33);
+    let halves: f64 = ["BU15090000-1", "BU15090000-2"]
+        .iter()
+        .map(|id| split.features[split.feature_index(id).unwrap()].geometry.unsigned_area())
+        .sum();
+    let whole = ulft.geometry.unsigned_area();
+    assert!(((halves - whole) / whole).abs() < 1e-8, "{halves} vs {whole}");
+}

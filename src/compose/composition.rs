@@ -31,7 +31,7 @@ pub const AREA_PALETTE: [[u8; 3]; 12] = [
 ];
 
 /// Base units assigned to areas. Units are named by their id in the base layer.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Composition {
     pub areas: Vec<AreaDef>,
@@ -39,6 +39,8 @@ pub struct Composition {
     pub assignment: BTreeMap<String, String>,
     /// Units that painting and rules leave alone.
     pub locked: BTreeSet<String>,
+    /// Lines that cut base units in two, applied in order (see `apply_splits`).
+    pub splits: Vec<super::Split>,
 }
 
 /// Why an edit was refused.

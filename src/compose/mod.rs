@@ -4,7 +4,9 @@
 mod composition;
 mod history;
 mod result;
+mod split;
 
 pub use composition::{AREA_PALETTE, AreaDef, ComposeError, Composition, PaintMode};
 pub use history::{History, UNDO_LIMIT};
 pub use result::{AreaResult, CUT_SHARE, Checks, ComposeResult, Part, PartnerOverlap, compose};
+pub use split::{Split, SplitError, apply_splits, split_geometry};

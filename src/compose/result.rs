@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use geo::{Area, Contains, InteriorPoint, MultiPolygon, Polygon};
 use serde::Serialize;
 
-use super::Composition;
+use super::{Composition, apply_splits};
 use crate::analysis::{PreparedLayer, crosswalk, union_all};
 use crate::model::{Crs, Feature, FieldType, Layer, SourceFormat, WORKING_GRID_M};
 
@@ -75,12 +75,17 @@ pub struct Checks {
     pub empty_areas: Vec<String>,
     /// (area, partner layer, partner id): the area cuts only a sliver off a partner area.
     pub sliver_cuts: Vec<(String, String, String)>,
+    /// Splits that could not be made, with the reason; the units stay whole.
+    pub split_errors: Vec<String>,
 }
 
 impl Checks {
     /// True when every unit is assigned and every area is one piece (the CLI's exit code 0).
     pub fn complete(&self) -> bool {
-        self.unassigned.is_empty() && self.split_areas.is_empty() && self.unknown_units.is_empty()
+        self.unassigned.is_empty()
+            && self.split_areas.is_empty()
+            && self.unknown_units.is_empty()
+            && self.split_errors.is_empty()
     }
 }
 
@@ -91,6 +96,9 @@ pub struct ComposeResult {
     pub working_crs: Crs,
     pub areas: Vec<AreaResult>,
     pub checks: Checks,
+    /// The base units with the splits applied, when there are splits.
+    #[serde(skip)]
+    pub split_units: Option<Layer>,
 }
 
 impl ComposeResult {
@@ -153,6 +161,35 @@ fn parts_of(area_parts: &MultiPolygon<f64>, units: &[(&str, &MultiPolygon<f64>)]
 /// Composes the division: dissolves each area's units, sums their numeric fields, relates the
 /// areas to every partner division, and runs the checks.
 pub fn compose(
+    units: &Layer,
+    composition: &Composition,
+    partners: &[Layer],
+    sliver_width: f64,
+) -> ComposeResult {
+    let mut split_errors = Vec::new();
+    let split_units = if composition.splits.is_empty() {
+        None
+    } else {
+        match apply_splits(units, &composition.splits) {
+            Ok(layer) => Some(layer),
+            Err(e) => {
+                split_errors.push(e.to_string());
+                None
+            }
+        }
+    };
+    let mut result = compose_units(
+        split_units.as_ref().unwrap_or(units),
+        composition,
+        partners,
+        sliver_width,
+    );
+    result.checks.split_errors = split_errors;
+    result.split_units = split_units;
+    result
+}
+
+fn compose_units(
     units: &Layer,
     composition: &Composition,
     partners: &[Layer],
@@ -280,6 +317,7 @@ pub fn compose(
         working_crs: units.working_crs,
         areas,
         checks,
+        split_units: None,
     }
 }
 
@@ -362,6 +400,28 @@ mod tests {
         let parts: Vec<&Vec<String>> = result.areas[0].parts.iter().map(|p| &p.units).collect();
         assert_eq!(parts.len(), 2);
         assert!(parts.iter().any(|u| u == &&vec!["a".to_string()]));
+    }
+
+    #[test]
+    fn a_split_unit_goes_to_two_areas_and_its_inwoners_follow_the_area() {
+        let mut c = Composition::default();
+        c.add_area("West").unwrap();
+        c.add_area("Oost").unwrap();
+        c.splits.push(crate::compose::Split {
+            unit: "b".into(),
+            line: vec![[14.0, 0.0], [14.0, 10.0]],
+        });
+        c.assign(["a", "b-1"], Some("West"), PaintMode::Overwrite)
+            .unwrap();
+        c.assign(["b-2", "c"], Some("Oost"), PaintMode::Overwrite)
+            .unwrap();
+        let result = compose(&units(), &c, &[], 1.0);
+        assert!(result.checks.complete(), "{:?}", result.checks);
+        // Drawn upwards at x = 14: b-1 (left of the line) is 10..14, b-2 is 14..20.
+        let oost = &result.areas[1];
+        assert!((oost.area_m2 - 160.0).abs() < 1e-6, "{}", oost.area_m2);
+        assert!((oost.sums["inwoners"] - (200.0 * 0.6 + 300.0)).abs() < 1e-6);
+        assert_eq!(result.split_units.as_ref().map(|l| l.features.len()), Some(4));
     }
 
     #[test]
