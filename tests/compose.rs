@@ -245,10 +245,18 @@ fn ulft_centrum_split_in_two_goes_to_areas_4_and_5() {
     composition.assignment.remove("BU15090000");
     let north = "5 Ulft-noord, Ulft-centrum, Varsselder-Veldhunten en Etten";
     let south = "4 Ulft-zuid en Bontebrug";
-    composition.assignment.insert("BU15090000-1".into(), north.into());
-    composition.assignment.insert("BU15090000-2".into(), south.into());
+    composition
+        .assignment
+        .insert("BU15090000-1".into(), north.into());
+    composition
+        .assignment
+        .insert("BU15090000-2".into(), south.into());
     let result = compose(&units, &composition, &[], 5.0);
-    assert!(result.checks.unassigned.is_empty() && result.checks.unknown_units.is_empty(), "{:?}", result.checks);
+    assert!(
+        result.checks.unassigned.is_empty() && result.checks.unknown_units.is_empty(),
+        "{:?}",
+        result.checks
+    );
     assert!(result.checks.split_errors.is_empty());
     let total: f64 = result.areas.iter().map(|a| a.area_m2).sum();
     assert!(((total - units.area_m2()) / units.area_m2()).abs() < 1e-4);
@@ -256,8 +264,15 @@ fn ulft_centrum_split_in_two_goes_to_areas_4_and_5() {
     assert_eq!(split.features.len(), 33);
     let halves: f64 = ["BU15090000-1", "BU15090000-2"]
         .iter()
-        .map(|id| split.features[split.feature_index(id).unwrap()].geometry.unsigned_area())
+        .map(|id| {
+            split.features[split.feature_index(id).unwrap()]
+                .geometry
+                .unsigned_area()
+        })
         .sum();
     let whole = ulft.geometry.unsigned_area();
-    assert!(((halves - whole) / whole).abs() < 1e-8, "{halves} vs {whole}");
+    assert!(
+        ((halves - whole) / whole).abs() < 1e-8,
+        "{halves} vs {whole}"
+    );
 }

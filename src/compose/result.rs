@@ -102,6 +102,22 @@ pub struct ComposeResult {
 }
 
 impl ComposeResult {
+    /// The part of a split unit at a map position, for painting parts; `None` when no split
+    /// unit lies there.
+    pub fn split_part_at(&self, pos_in_map: [f64; 2]) -> Option<&str> {
+        let layer = self.split_units.as_ref()?;
+        let point = geo::Point::new(pos_in_map[0], pos_in_map[1]);
+        layer
+            .features
+            .iter()
+            .filter(|f| {
+                f.id.rsplit_once('-')
+                    .is_some_and(|(_, n)| n == "1" || n == "2")
+            })
+            .find(|f| f.geometry.contains(&point))
+            .map(|f| f.id.as_str())
+    }
+
     /// The areas as a layer (id = area name), e.g. to analyse against partners or to draw.
     pub fn as_layer(&self) -> Layer {
         areas_layer(&self.areas, self.working_crs)
@@ -421,7 +437,10 @@ mod tests {
         let oost = &result.areas[1];
         assert!((oost.area_m2 - 160.0).abs() < 1e-6, "{}", oost.area_m2);
         assert!((oost.sums["inwoners"] - (200.0 * 0.6 + 300.0)).abs() < 1e-6);
-        assert_eq!(result.split_units.as_ref().map(|l| l.features.len()), Some(4));
+        assert_eq!(
+            result.split_units.as_ref().map(|l| l.features.len()),
+            Some(4)
+        );
     }
 
     #[test]

@@ -85,6 +85,9 @@ pub enum Action {
     },
     Undo,
     Redo,
+    /// Cuts the unit under the line along it.
+    AddSplit(Vec<[f64; 2]>),
+    RemoveSplit(usize),
     ExportComposition(PathBuf),
     /// Saves to this path, or to the project's own path with `None`.
     SaveProject(Option<PathBuf>),

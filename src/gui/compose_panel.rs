@@ -66,9 +66,38 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
         }
     });
     ui.horizontal(|ui| {
-        ui.toggle_value(&mut app.composer.painting, t.paint);
+        if ui
+            .toggle_value(&mut app.composer.painting, t.paint)
+            .changed()
+            && app.composer.painting
+        {
+            app.composer.drawing_split = false;
+        }
+        if ui
+            .toggle_value(&mut app.composer.drawing_split, t.split_tool)
+            .changed()
+        {
+            app.composer.split_points.clear();
+            if app.composer.drawing_split {
+                app.composer.painting = false;
+            }
+        }
         ui.checkbox(&mut app.composer.only_unassigned, t.only_unassigned);
     });
+    if app.composer.drawing_split {
+        ui.small(t.split_hint);
+    }
+    if !app.composer.composition.splits.is_empty() {
+        ui.label(t.splits);
+        for (i, split) in app.composer.composition.splits.iter().enumerate() {
+            ui.horizontal(|ui| {
+                ui.small(&split.unit);
+                if ui.small_button(t.remove).clicked() {
+                    app.actions.push(Action::RemoveSplit(i));
+                }
+            });
+        }
+    }
 
     let result = app.composer.view.as_ref().map(|v| v.result.clone());
     let current = app.composer.current_area.clone();

@@ -31,6 +31,9 @@ pub struct ComposerState {
     /// The generation the view was computed for.
     pub view_generation: u64,
     pub computing: bool,
+    /// While true, clicks on the map add points to a split line.
+    pub drawing_split: bool,
+    pub split_points: Vec<[f64; 2]>,
 }
 
 impl ComposerState {

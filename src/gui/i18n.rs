@@ -13,6 +13,10 @@ pub enum Language {
 
 /// The strings of one language.
 pub struct Texts {
+    pub split_tool: &'static str,
+    pub split_hint: &'static str,
+    pub split_nowhere: &'static str,
+    pub splits: &'static str,
     pub missing_title: &'static str,
     pub locate: &'static str,
     pub skip: &'static str,
@@ -107,6 +111,10 @@ pub struct Texts {
 }
 
 const NL: Texts = Texts {
+    split_tool: "Knippen",
+    split_hint: "Klik punten over de eenheid heen (ze springen naar hoekpunten); Enter knipt, Esc stopt.",
+    split_nowhere: "De lijn ligt niet over een eenheid van de basisindeling.",
+    splits: "Knippen",
     missing_title: "Laagbestanden niet gevonden",
     locate: "Zoeken…",
     skip: "Overslaan",
@@ -201,6 +209,10 @@ const NL: Texts = Texts {
 };
 
 const EN: Texts = Texts {
+    split_tool: "Split",
+    split_hint: "Click points across the unit (they snap to vertices); Enter splits, Esc stops.",
+    split_nowhere: "The line does not run over a unit of the base division.",
+    splits: "Splits",
     missing_title: "Layer files not found",
     locate: "Locate…",
     skip: "Skip",

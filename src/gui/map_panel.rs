@@ -111,11 +111,61 @@ fn paint(app: &mut GebiedenApp, ui: &egui::Ui, response: &egui::Response) {
     if pressed {
         app.actions.push(Action::BeginStroke);
     }
-    let Some(unit) = base.shapes.feature_at(pos_in_map) else {
-        return;
+    // A split unit is painted part by part.
+    let part = app
+        .composer
+        .view
+        .as_ref()
+        .and_then(|v| v.result.split_part_at(pos_in_map).map(str::to_string));
+    let id = match part {
+        Some(part) => part,
+        None => {
+            let Some(unit) = base.shapes.feature_at(pos_in_map) else {
+                return;
+            };
+            base.layer.features[unit].id.clone()
+        }
     };
-    let id = base.layer.features[unit].id.clone();
     app.actions.push(Action::Paint(vec![id]));
+}
+
+/// The map position to use for a clicked point: snapped to a vertex or edge of a visible layer
+/// within 8 pixels.
+fn snapped(app: &GebiedenApp, pos_in_map: [f64; 2]) -> [f64; 2] {
+    let tolerance = 8.0 * app.view.metres_per_pixel;
+    app.layers
+        .iter()
+        .filter(|l| l.style.visible)
+        .filter_map(|l| l.shapes.snap(pos_in_map, tolerance))
+        .min_by(|a, b| {
+            let d = |p: &[f64; 2]| (p[0] - pos_in_map[0]).hypot(p[1] - pos_in_map[1]);
+            d(a).total_cmp(&d(b))
+        })
+        .unwrap_or(pos_in_map)
+}
+
+/// Drawing a split line: clicks add (snapped) points, Enter cuts, Escape stops.
+fn draw_split(app: &mut GebiedenApp, ui: &egui::Ui, response: &egui::Response) {
+    if response.clicked()
+        && let Some(pos) = app.cursor_in_map
+    {
+        let point = snapped(app, pos);
+        app.composer.split_points.push(point);
+    }
+    let (enter, escape) = ui.input(|i| {
+        (
+            i.key_pressed(egui::Key::Enter),
+            i.key_pressed(egui::Key::Escape),
+        )
+    });
+    if enter && app.composer.split_points.len() >= 2 {
+        app.actions
+            .push(Action::AddSplit(app.composer.split_points.clone()));
+    }
+    if escape {
+        app.composer.split_points.clear();
+        app.composer.drawing_split = false;
+    }
 }
 
 /// Handles pan, zoom and keys; returns whether the view changed.
@@ -213,6 +263,8 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
     };
     if app.composer.painting {
         paint(app, ui, &response);
+    } else if app.composer.drawing_split {
+        draw_split(app, ui, &response);
     } else if response.clicked() {
         app.actions.push(Action::Select(under_cursor));
     }
@@ -231,10 +283,13 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
         let mut mesh = Mesh::default();
         let mut outlines = Vec::new();
         let composing = app.base_layer == Some(index) && !app.composer.composition.areas.is_empty();
+        // Until the first result is in, units are coloured one by one; after that the areas
+        // themselves are filled (below), which also covers split units.
+        let per_unit = composing && app.composer.view.is_none();
         for (i, feature) in visible(&layer.shapes, &view) {
             let invalid = !layer.layer.features[i].is_valid();
             // While composing, base units show their area's colour instead of the layer fill.
-            let area_colour = composing
+            let area_colour = per_unit
                 .then(|| {
                     app.composer
                         .composition
@@ -261,7 +316,7 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
                     0,
                     Color32::from_rgba_unmultiplied(200, 0, 0, 90),
                 );
-            } else if fill {
+            } else if fill && !composing {
                 fill_feature(&mut mesh, &view, feature, level, layer.style.fill);
             }
             let stroke = if invalid {
@@ -275,8 +330,20 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
         shapes.extend(outlines);
     }
 
-    // The agreed areas' outlines, bold, over the partner divisions.
+    // The agreed areas: filled in their colours, outlined bold over the partner divisions.
     if let Some(composed) = &app.composer.view {
+        let mut mesh = Mesh::default();
+        for (i, feature) in visible(&composed.shapes, &view) {
+            let [r, g, b] = composed.result.areas[i].colour;
+            fill_feature(
+                &mut mesh,
+                &view,
+                feature,
+                level,
+                Color32::from_rgba_unmultiplied(r, g, b, 150),
+            );
+        }
+        shapes.push(Shape::mesh(mesh));
         for (_, feature) in visible(&composed.shapes, &view) {
             outline_feature(
                 &mut shapes,
@@ -285,6 +352,31 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
                 level,
                 Stroke::new(3.5, Color32::from_gray(25)),
             );
+        }
+    }
+
+    // Split lines, and the one being drawn.
+    let dashed = Stroke::new(2.0, Color32::from_rgb(120, 0, 0));
+    for split in &app.composer.composition.splits {
+        let points: Vec<Pos2> = split.line.iter().map(|&p| to_pos(&view, p)).collect();
+        shapes.extend(Shape::dashed_line(&points, dashed, 8.0, 5.0));
+    }
+    if app.composer.drawing_split && !app.composer.split_points.is_empty() {
+        let mut points: Vec<Pos2> = app
+            .composer
+            .split_points
+            .iter()
+            .map(|&p| to_pos(&view, p))
+            .collect();
+        if let Some(cursor) = app.cursor_in_map {
+            points.push(to_pos(&view, cursor));
+        }
+        shapes.push(Shape::line(
+            points.clone(),
+            Stroke::new(2.0, Color32::from_rgb(200, 0, 0)),
+        ));
+        for p in &points[..points.len() - usize::from(app.cursor_in_map.is_some())] {
+            shapes.push(Shape::circle_filled(*p, 4.0, Color32::from_rgb(200, 0, 0)));
         }
     }
 

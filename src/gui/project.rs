@@ -111,6 +111,71 @@ impl GebiedenApp {
                 c.set_locked(&unit, locked);
                 true
             }),
+            Action::AddSplit(line) => {
+                let Some(base) = self
+                    .base_layer
+                    .and_then(|b| self.layers.get(b))
+                    .map(|l| l.shapes.clone())
+                else {
+                    return;
+                };
+                // The unit the line runs through: the one under most of its segment midpoints.
+                let mut counts = std::collections::HashMap::new();
+                for w in line.windows(2) {
+                    for t in [0.25, 0.5, 0.75] {
+                        let p = [
+                            w[0][0] + (w[1][0] - w[0][0]) * t,
+                            w[0][1] + (w[1][1] - w[0][1]) * t,
+                        ];
+                        if let Some(unit) = base.feature_at(p) {
+                            *counts.entry(unit).or_insert(0) += 1;
+                        }
+                    }
+                }
+                let Some((&unit, _)) = counts.iter().max_by_key(|(_, n)| **n) else {
+                    self.message(self.t().split_nowhere.to_string(), true);
+                    return;
+                };
+                let Some(units) = self
+                    .base_layer
+                    .and_then(|b| self.layers.get(b))
+                    .map(|l| l.layer.clone())
+                else {
+                    return;
+                };
+                let id = units.features[unit].id.clone();
+                if let Err(e) =
+                    gebieden::compose::split_geometry(&units.features[unit].geometry, &line)
+                {
+                    self.message(format!("{id}: {e}"), true);
+                    return;
+                }
+                self.composer.split_points.clear();
+                self.composer.edit(|c| {
+                    // The parts take over the unit's area, if it had one.
+                    if let Some(area) = c.assignment.remove(&id) {
+                        c.assignment.insert(format!("{id}-1"), area.clone());
+                        c.assignment.insert(format!("{id}-2"), area);
+                    }
+                    c.splits.push(gebieden::compose::Split {
+                        unit: id.clone(),
+                        line: line.clone(),
+                    });
+                    true
+                })
+            }
+            Action::RemoveSplit(index) => self.composer.edit(|c| {
+                if index >= c.splits.len() {
+                    return false;
+                }
+                let split = c.splits.remove(index);
+                let area = c.assignment.remove(&format!("{}-1", split.unit));
+                c.assignment.remove(&format!("{}-2", split.unit));
+                if let Some(area) = area {
+                    c.assignment.insert(split.unit, area);
+                }
+                true
+            }),
             Action::Undo => self.composer.undo(),
             Action::Redo => self.composer.redo(),
             Action::ExportComposition(dir) => {

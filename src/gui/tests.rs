@@ -295,3 +295,56 @@ fn a_project_whose_layer_moved_asks_for_it_and_opens_the_rest() {
     harness.run_steps(2);
     assert!(harness.state().missing_layers.is_empty());
 }
+
+#[test]
+fn drawing_a_line_splits_a_buurt_and_undo_takes_it_back() {
+    let mut harness = demo_harness();
+    harness.get_by_label("Samenstellen").click();
+    harness.run_steps(1);
+    harness
+        .state_mut()
+        .actions
+        .push(super::app::Action::AddArea("Noord".into()));
+    harness.run_steps(1);
+    harness.get_by_label("Knippen").click();
+    harness.run_steps(1);
+    assert!(harness.state().composer.drawing_split);
+    let anchor = {
+        let buurten = &harness.state().layers[0];
+        buurten.shapes.features[buurten.layer.feature_index("BU99990312").unwrap()]
+            .label_anchor
+            .unwrap()
+            .0
+    };
+    click_map_at(&mut harness, [anchor[0] - 700.0, anchor[1]]);
+    click_map_at(&mut harness, [anchor[0] + 700.0, anchor[1]]);
+    assert_eq!(harness.state().composer.split_points.len(), 2);
+    harness.key_press(egui::Key::Enter);
+    settle(&mut harness);
+    let composition = &harness.state().composer.composition;
+    assert_eq!(
+        composition.splits.len(),
+        1,
+        "{:?}",
+        harness.state().messages
+    );
+    assert_eq!(composition.splits[0].unit, "BU99990312");
+    let result = harness
+        .state()
+        .composer
+        .view
+        .as_ref()
+        .unwrap()
+        .result
+        .clone();
+    assert!(result.checks.split_errors.is_empty());
+    assert_eq!(result.split_units.as_ref().unwrap().features.len(), 25);
+    let ctrl = egui::Modifiers {
+        ctrl: true,
+        command: true,
+        ..Default::default()
+    };
+    harness.key_press_modifiers(ctrl, egui::Key::Z);
+    settle(&mut harness);
+    assert!(harness.state().composer.composition.splits.is_empty());
+}

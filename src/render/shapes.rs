@@ -143,6 +143,43 @@ impl LayerShapes {
         })
     }
 
+    /// The point to snap to near `pos_in_map` within `tolerance` (m): a vertex if one is that
+    /// close, else the nearest point on an edge; for drawing lines along existing boundaries.
+    pub fn snap(&self, pos_in_map: [f64; 2], tolerance: f64) -> Option<[f64; 2]> {
+        let [x, y] = pos_in_map;
+        let near = |b: [f64; 4]| {
+            x >= b[0] - tolerance
+                && x <= b[2] + tolerance
+                && y >= b[1] - tolerance
+                && y <= b[3] + tolerance
+        };
+        let mut best_vertex: Option<(f64, [f64; 2])> = None;
+        let mut best_edge: Option<(f64, [f64; 2])> = None;
+        for feature in self.features.iter().filter(|f| near(f.bbox)) {
+            for ring in &feature.levels[0].rings {
+                for w in ring.windows(2) {
+                    let (a, b) = (w[0], w[1]);
+                    let d = (a[0] - x).hypot(a[1] - y);
+                    if d <= tolerance && best_vertex.is_none_or(|(bd, _)| d < bd) {
+                        best_vertex = Some((d, a));
+                    }
+                    let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
+                    let length_squared = dx * dx + dy * dy;
+                    if length_squared > 0.0 {
+                        let t =
+                            (((x - a[0]) * dx + (y - a[1]) * dy) / length_squared).clamp(0.0, 1.0);
+                        let p = [a[0] + t * dx, a[1] + t * dy];
+                        let d = (p[0] - x).hypot(p[1] - y);
+                        if d <= tolerance && best_edge.is_none_or(|(bd, _)| d < bd) {
+                            best_edge = Some((d, p));
+                        }
+                    }
+                }
+            }
+        }
+        best_vertex.or(best_edge).map(|(_, p)| p)
+    }
+
     /// [min x, min y, max x, max y] of all features.
     pub fn bbox(&self) -> Option<[f64; 4]> {
         self.features.iter().map(|f| f.bbox).reduce(|a, b| {
@@ -170,6 +207,15 @@ mod tests {
         assert_eq!(shapes.feature_at([15.0, 5.0]), Some(1));
         assert_eq!(shapes.bbox(), Some([0.0, 0.0, 20.0, 10.0]));
         assert!(!shapes.features[0].levels[0].indices.is_empty());
+    }
+
+    #[test]
+    fn snapping_prefers_vertices_then_edges() {
+        let square = geo::wkt!(MULTIPOLYGON(((0. 0.,10. 0.,10. 10.,0. 10.,0. 0.))));
+        let shapes = LayerShapes::from_geometries(&[&square]);
+        assert_eq!(shapes.snap([9.5, 0.4], 1.0), Some([10.0, 0.0]));
+        assert_eq!(shapes.snap([5.0, 0.4], 1.0), Some([5.0, 0.0]));
+        assert_eq!(shapes.snap([5.0, 5.0], 1.0), None);
     }
 
     #[test]
