@@ -87,6 +87,9 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
     if app.composer.drawing_split {
         ui.small(t.split_hint);
     }
+    if app.composer.painting {
+        ui.small(t.paint_hint);
+    }
     if !app.composer.composition.splits.is_empty() {
         ui.label(t.splits);
         for (i, split) in app.composer.composition.splits.iter().enumerate() {
@@ -206,9 +209,15 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
             );
         }
         for name in &checks.split_areas {
+            let parts = result
+                .areas
+                .iter()
+                .find(|a| &a.name == name)
+                .map(|a| a.parts.len())
+                .unwrap_or(0);
             ui.colored_label(
                 egui::Color32::from_rgb(200, 0, 0),
-                format!("{name}: {}", t.parts),
+                format!("{name}: {parts} {}", t.parts),
             );
         }
         for name in &checks.empty_areas {

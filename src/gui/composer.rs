@@ -34,6 +34,8 @@ pub struct ComposerState {
     /// While true, clicks on the map add points to a split line.
     pub drawing_split: bool,
     pub split_points: Vec<[f64; 2]>,
+    /// Where a Shift-drag box selection started (map position).
+    pub box_start: Option<[f64; 2]>,
 }
 
 impl ComposerState {

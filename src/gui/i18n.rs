@@ -13,6 +13,7 @@ pub enum Language {
 
 /// The strings of one language.
 pub struct Texts {
+    pub paint_hint: &'static str,
     pub split_tool: &'static str,
     pub split_hint: &'static str,
     pub split_nowhere: &'static str,
@@ -125,6 +126,7 @@ const NL: Texts = Texts {
     new_area: "Nieuw gebied",
     add: "Toevoegen",
     paint: "Schilderen",
+    paint_hint: "Klik of sleep over eenheden; Shift+slepen trekt een rechthoek; rechts slepen verschuift de kaart.",
     erase: "Gum",
     only_unassigned: "Alleen zonder gebied",
     rule: "Regel",
@@ -223,6 +225,7 @@ const EN: Texts = Texts {
     new_area: "New area",
     add: "Add",
     paint: "Paint",
+    paint_hint: "Click or drag over units; Shift+drag draws a box; right-drag pans the map.",
     erase: "Eraser",
     only_unassigned: "Only unassigned",
     rule: "Rule",

@@ -97,6 +97,37 @@ fn problem_colour(kind: ProblemKind) -> Color32 {
 /// Painting: pressing the primary button on the map starts one undoable stroke; every base
 /// unit the pointer passes while the button is down goes to the current area.
 fn paint(app: &mut GebiedenApp, ui: &egui::Ui, response: &egui::Response) {
+    // Shift-drag draws a box: every unit inside it goes to the current area in one step.
+    let shift = ui.input(|i| i.modifiers.shift);
+    if shift || app.composer.box_start.is_some() {
+        if response.drag_started_by(egui::PointerButton::Primary) {
+            // The box starts where the button went down, not where the drag was recognised.
+            let origin = ui.input(|i| i.pointer.press_origin());
+            app.composer.box_start = origin
+                .map(|p| app.view.map_from_screen([p.x, p.y]))
+                .or(app.cursor_in_map);
+        }
+        if response.drag_stopped()
+            && let (Some(a), Some(b)) = (app.composer.box_start.take(), app.cursor_in_map)
+            && let Some(base) = app.base_layer.and_then(|i| app.layers.get(i))
+        {
+            let rect = [
+                a[0].min(b[0]),
+                a[1].min(b[1]),
+                a[0].max(b[0]),
+                a[1].max(b[1]),
+            ];
+            let units: Vec<String> = base
+                .shapes
+                .features_in_rect(rect)
+                .into_iter()
+                .map(|i| base.layer.features[i].id.clone())
+                .collect();
+            app.actions.push(Action::BeginStroke);
+            app.actions.push(Action::Paint(units));
+        }
+        return;
+    }
     let Some(base) = app.base_layer.and_then(|b| app.layers.get(b)) else {
         return;
     };
@@ -353,6 +384,22 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
                 Stroke::new(3.5, Color32::from_gray(25)),
             );
         }
+    }
+
+    // The box being dragged for a selection.
+    if let (Some(a), Some(b)) = (app.composer.box_start, app.cursor_in_map) {
+        let frame = egui::Rect::from_two_pos(to_pos(&view, a), to_pos(&view, b));
+        shapes.push(Shape::rect_filled(
+            frame,
+            0.0,
+            Color32::from_rgba_unmultiplied(0, 0, 0, 30),
+        ));
+        shapes.push(Shape::rect_stroke(
+            frame,
+            0.0,
+            Stroke::new(1.5, Color32::BLACK),
+            egui::StrokeKind::Inside,
+        ));
     }
 
     // Split lines, and the one being drawn.

@@ -348,3 +348,52 @@ fn drawing_a_line_splits_a_buurt_and_undo_takes_it_back() {
     settle(&mut harness);
     assert!(harness.state().composer.composition.splits.is_empty());
 }
+
+#[test]
+fn a_shift_drag_box_assigns_every_unit_inside_it() {
+    let mut harness = demo_harness();
+    harness
+        .state_mut()
+        .actions
+        .push(super::app::Action::AddArea("Alles".into()));
+    harness.state_mut().composer.painting = true;
+    harness.run_steps(1);
+    let bbox = harness.state().layers[0].shapes.bbox().unwrap();
+    let view = harness.state().view;
+    let [x0, y0] = view.screen_from_map([bbox[0] - 50.0, bbox[3] + 50.0]);
+    let [x1, y1] = view.screen_from_map([bbox[2] + 50.0, bbox[1] - 50.0]);
+    let shift = egui::Modifiers {
+        shift: true,
+        ..Default::default()
+    };
+    let (a, b) = (egui::pos2(x0, y0), egui::pos2(x1, y1));
+    harness.event_modifiers(egui::Event::PointerMoved(a), shift);
+    harness.run_steps(1);
+    harness.event_modifiers(
+        egui::Event::PointerButton {
+            pos: a,
+            button: egui::PointerButton::Primary,
+            pressed: true,
+            modifiers: shift,
+        },
+        shift,
+    );
+    harness.run_steps(1);
+    for k in 1..=10 {
+        let p = a + (b - a) * (k as f32 / 10.0);
+        harness.event_modifiers(egui::Event::PointerMoved(p), shift);
+        harness.run_steps(1);
+    }
+    harness.event_modifiers(
+        egui::Event::PointerButton {
+            pos: b,
+            button: egui::PointerButton::Primary,
+            pressed: false,
+            modifiers: shift,
+        },
+        shift,
+    );
+    harness.run_steps(2);
+    assert_eq!(harness.state().composer.composition.assignment.len(), 24);
+    assert!(harness.state().composer.history.can_undo());
+}

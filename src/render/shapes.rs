@@ -180,6 +180,21 @@ impl LayerShapes {
         best_vertex.or(best_edge).map(|(_, p)| p)
     }
 
+    /// The features whose label anchor (a point well inside each) lies in the rectangle
+    /// [min x, min y, max x, max y], for selecting areas by dragging a box.
+    pub fn features_in_rect(&self, rect: [f64; 4]) -> Vec<usize> {
+        self.features
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| {
+                f.label_anchor.is_some_and(|([x, y], _)| {
+                    x >= rect[0] && x <= rect[2] && y >= rect[1] && y <= rect[3]
+                })
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
     /// [min x, min y, max x, max y] of all features.
     pub fn bbox(&self) -> Option<[f64; 4]> {
         self.features.iter().map(|f| f.bbox).reduce(|a, b| {
