@@ -36,6 +36,8 @@ pub struct ComposerState {
     pub split_points: Vec<[f64; 2]>,
     /// Where a Shift-drag box selection started (map position).
     pub box_start: Option<[f64; 2]>,
+    /// The lasso being drawn with Alt+drag (map positions).
+    pub lasso: Vec<[f64; 2]>,
 }
 
 impl ComposerState {

@@ -97,6 +97,30 @@ fn problem_colour(kind: ProblemKind) -> Color32 {
 /// Painting: pressing the primary button on the map starts one undoable stroke; every base
 /// unit the pointer passes while the button is down goes to the current area.
 fn paint(app: &mut GebiedenApp, ui: &egui::Ui, response: &egui::Response) {
+    // Alt-drag draws a lasso: every unit inside it goes to the current area in one step.
+    let alt = ui.input(|i| i.modifiers.alt);
+    if alt || !app.composer.lasso.is_empty() {
+        if (response.dragged_by(egui::PointerButton::Primary)
+            || response.drag_started_by(egui::PointerButton::Primary))
+            && let Some(pos) = app.cursor_in_map
+        {
+            app.composer.lasso.push(pos);
+        }
+        if response.drag_stopped() {
+            let lasso = std::mem::take(&mut app.composer.lasso);
+            if let Some(base) = app.base_layer.and_then(|i| app.layers.get(i)) {
+                let units: Vec<String> = base
+                    .shapes
+                    .features_in_polygon(&lasso)
+                    .into_iter()
+                    .map(|i| base.layer.features[i].id.clone())
+                    .collect();
+                app.actions.push(Action::BeginStroke);
+                app.actions.push(Action::Paint(units));
+            }
+        }
+        return;
+    }
     // Shift-drag draws a box: every unit inside it goes to the current area in one step.
     let shift = ui.input(|i| i.modifiers.shift);
     if shift || app.composer.box_start.is_some() {
@@ -400,6 +424,16 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
             Stroke::new(1.5, Color32::BLACK),
             egui::StrokeKind::Inside,
         ));
+    }
+
+    if app.composer.lasso.len() > 1 {
+        let points: Vec<Pos2> = app
+            .composer
+            .lasso
+            .iter()
+            .map(|&p| to_pos(&view, p))
+            .collect();
+        shapes.push(Shape::closed_line(points, Stroke::new(1.5, Color32::BLACK)));
     }
 
     // Split lines, and the one being drawn.

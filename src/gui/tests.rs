@@ -397,3 +397,72 @@ fn a_shift_drag_box_assigns_every_unit_inside_it() {
     assert_eq!(harness.state().composer.composition.assignment.len(), 24);
     assert!(harness.state().composer.history.can_undo());
 }
+
+#[test]
+fn an_alt_drag_lasso_assigns_the_units_it_goes_round() {
+    let mut harness = demo_harness();
+    harness
+        .state_mut()
+        .actions
+        .push(super::app::Action::AddArea("Lasso".into()));
+    harness.state_mut().composer.painting = true;
+    harness.run_steps(1);
+    let bbox = harness.state().layers[0].shapes.bbox().unwrap();
+    let view = harness.state().view;
+    // Round the whole municipality.
+    let corners = [
+        [bbox[0] - 50.0, bbox[1] - 50.0],
+        [bbox[2] + 50.0, bbox[1] - 50.0],
+        [bbox[2] + 50.0, bbox[3] + 50.0],
+        [bbox[0] - 50.0, bbox[3] + 50.0],
+    ];
+    let alt = egui::Modifiers {
+        alt: true,
+        ..Default::default()
+    };
+    let screen = |p: [f64; 2]| {
+        let [x, y] = view.screen_from_map(p);
+        egui::pos2(x, y)
+    };
+    let start = screen(corners[0]);
+    harness.event_modifiers(egui::Event::PointerMoved(start), alt);
+    harness.run_steps(1);
+    harness.event_modifiers(
+        egui::Event::PointerButton {
+            pos: start,
+            button: egui::PointerButton::Primary,
+            pressed: true,
+            modifiers: alt,
+        },
+        alt,
+    );
+    harness.run_steps(1);
+    for corner in corners.iter().cycle().skip(1).take(4) {
+        let from = harness
+            .state()
+            .composer
+            .lasso
+            .last()
+            .map(|&p| screen(p))
+            .unwrap_or(start);
+        let to = screen(*corner);
+        for k in 1..=5 {
+            harness.event_modifiers(
+                egui::Event::PointerMoved(from + (to - from) * (k as f32 / 5.0)),
+                alt,
+            );
+            harness.run_steps(1);
+        }
+    }
+    harness.event_modifiers(
+        egui::Event::PointerButton {
+            pos: start,
+            button: egui::PointerButton::Primary,
+            pressed: false,
+            modifiers: alt,
+        },
+        alt,
+    );
+    harness.run_steps(2);
+    assert_eq!(harness.state().composer.composition.assignment.len(), 24);
+}

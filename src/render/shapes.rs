@@ -195,6 +195,33 @@ impl LayerShapes {
             .collect()
     }
 
+    /// The features whose label anchor lies inside the polygon (a lasso drawn on the map).
+    pub fn features_in_polygon(&self, ring: &[[f64; 2]]) -> Vec<usize> {
+        let inside = |[x, y]: [f64; 2]| {
+            let mut inside = false;
+            let n = ring.len();
+            let mut j = n.wrapping_sub(1);
+            for i in 0..n {
+                let (a, c) = (ring[i], ring[j]);
+                if (a[1] > y) != (c[1] > y) && x < (c[0] - a[0]) * (y - a[1]) / (c[1] - a[1]) + a[0]
+                {
+                    inside = !inside;
+                }
+                j = i;
+            }
+            inside
+        };
+        if ring.len() < 3 {
+            return Vec::new();
+        }
+        self.features
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.label_anchor.is_some_and(|(p, _)| inside(p)))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
     /// [min x, min y, max x, max y] of all features.
     pub fn bbox(&self) -> Option<[f64; 4]> {
         self.features.iter().map(|f| f.bbox).reduce(|a, b| {
@@ -231,6 +258,21 @@ mod tests {
         assert_eq!(shapes.snap([9.5, 0.4], 1.0), Some([10.0, 0.0]));
         assert_eq!(shapes.snap([5.0, 0.4], 1.0), Some([5.0, 0.0]));
         assert_eq!(shapes.snap([5.0, 5.0], 1.0), None);
+    }
+
+    #[test]
+    fn a_lasso_selects_the_features_it_goes_round() {
+        let a = geo::wkt!(MULTIPOLYGON(((0. 0.,10. 0.,10. 10.,0. 10.,0. 0.))));
+        let b = geo::wkt!(MULTIPOLYGON(((20. 0.,30. 0.,30. 10.,20. 10.,20. 0.))));
+        let shapes = LayerShapes::from_geometries(&[&a, &b]);
+        assert_eq!(
+            shapes.features_in_polygon(&[[-1.0, -1.0], [12.0, -1.0], [12.0, 12.0], [-1.0, 12.0]]),
+            vec![0]
+        );
+        assert_eq!(
+            shapes.features_in_rect([-1.0, -1.0, 31.0, 11.0]),
+            vec![0, 1]
+        );
     }
 
     #[test]
