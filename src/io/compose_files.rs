@@ -102,8 +102,8 @@ fn csv_bytes(rows: Vec<Vec<String>>) -> Result<Vec<u8>, csv::Error> {
         .map_err(|e| csv::Error::from(e.into_error()))
 }
 
-/// Writes areas.geojson, areas.shp (+ .shx .dbf .prj .cpg), areas.gpkg, assignment.csv and
-/// stats.csv into `dir` (created if needed); returns the paths.
+/// Writes areas.geojson, areas.shp (+ .shx .dbf .prj .cpg), areas.gpkg, assignment.csv,
+/// stats.csv and report.json (checks and per-area details) into `dir` (created if needed); returns the paths.
 pub fn write_composition(
     dir: &Path,
     result: &ComposeResult,
@@ -188,6 +188,12 @@ pub fn write_composition(
             .map(|row| row.iter().map(|v| v.to_string()).collect()),
     );
     let bytes = csv_bytes(stats).map_err(|e| failed(&path, e))?;
+    write_atomic(&path, &bytes).map_err(|e| failed(&path, e))?;
+    written.push(path);
+
+    // The checks and per-area details (units, parts, partner overlaps) in one document.
+    let path = dir.join("report.json");
+    let bytes = serde_json::to_vec_pretty(result).map_err(|e| failed(&path, e))?;
     write_atomic(&path, &bytes).map_err(|e| failed(&path, e))?;
     written.push(path);
     Ok(written)
