@@ -259,6 +259,11 @@ impl GebiedenApp {
         GebiedenApp::open(files)
     }
 
+    /// The base division being composed (e.g. CBS buurten), if one is chosen.
+    pub fn base(&self) -> Option<&MapLayer> {
+        self.base_layer.and_then(|b| self.layers.get(b))
+    }
+
     /// The strings in the current language.
     pub fn t(&self) -> &'static Texts {
         texts(self.language)
@@ -407,11 +412,7 @@ impl GebiedenApp {
         if self.composer.computing || !self.composer.stale() {
             return;
         }
-        let Some(units) = self
-            .base_layer
-            .and_then(|b| self.layers.get(b))
-            .map(|l| l.layer.clone())
-        else {
+        let Some(units) = self.base().map(|l| l.layer.clone()) else {
             return;
         };
         let partners: Vec<Arc<Layer>> = self

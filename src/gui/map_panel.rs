@@ -94,6 +94,17 @@ fn problem_colour(kind: ProblemKind) -> Color32 {
     }
 }
 
+/// Paints the base units a selection picks (box or lasso) as one undoable step.
+fn paint_selected(app: &mut GebiedenApp, select: impl FnOnce(&LayerShapes) -> Vec<usize>) {
+    let Some(base) = app.base() else { return };
+    let units: Vec<String> = select(&base.shapes)
+        .into_iter()
+        .map(|i| base.layer.features[i].id.clone())
+        .collect();
+    app.actions.push(Action::BeginStroke);
+    app.actions.push(Action::Paint(units));
+}
+
 /// Painting: pressing the primary button on the map starts one undoable stroke; every base
 /// unit the pointer passes while the button is down goes to the current area.
 fn paint(app: &mut GebiedenApp, ui: &egui::Ui, response: &egui::Response) {
@@ -108,16 +119,7 @@ fn paint(app: &mut GebiedenApp, ui: &egui::Ui, response: &egui::Response) {
         }
         if response.drag_stopped() {
             let lasso = std::mem::take(&mut app.composer.lasso);
-            if let Some(base) = app.base_layer.and_then(|i| app.layers.get(i)) {
-                let units: Vec<String> = base
-                    .shapes
-                    .features_in_polygon(&lasso)
-                    .into_iter()
-                    .map(|i| base.layer.features[i].id.clone())
-                    .collect();
-                app.actions.push(Action::BeginStroke);
-                app.actions.push(Action::Paint(units));
-            }
+            paint_selected(app, |shapes| shapes.features_in_polygon(&lasso));
         }
         return;
     }
@@ -133,7 +135,6 @@ fn paint(app: &mut GebiedenApp, ui: &egui::Ui, response: &egui::Response) {
         }
         if response.drag_stopped()
             && let (Some(a), Some(b)) = (app.composer.box_start.take(), app.cursor_in_map)
-            && let Some(base) = app.base_layer.and_then(|i| app.layers.get(i))
         {
             let rect = [
                 a[0].min(b[0]),
@@ -141,14 +142,7 @@ fn paint(app: &mut GebiedenApp, ui: &egui::Ui, response: &egui::Response) {
                 a[0].max(b[0]),
                 a[1].max(b[1]),
             ];
-            let units: Vec<String> = base
-                .shapes
-                .features_in_rect(rect)
-                .into_iter()
-                .map(|i| base.layer.features[i].id.clone())
-                .collect();
-            app.actions.push(Action::BeginStroke);
-            app.actions.push(Action::Paint(units));
+            paint_selected(app, |shapes| shapes.features_in_rect(rect));
         }
         return;
     }

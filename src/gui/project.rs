@@ -62,11 +62,7 @@ impl GebiedenApp {
             }
             Action::Paint(units) => self.composer.paint(&units),
             Action::AssignRule { field, value } => {
-                let Some(units) = self
-                    .base_layer
-                    .and_then(|b| self.layers.get(b))
-                    .map(|l| l.layer.clone())
-                else {
+                let Some(units) = self.base().map(|l| l.layer.clone()) else {
                     return;
                 };
                 let matching: Vec<String> = (0..units.features.len())
@@ -89,11 +85,7 @@ impl GebiedenApp {
                 })
             }
             Action::ImportAssignment(path) => {
-                let Some(units) = self
-                    .base_layer
-                    .and_then(|b| self.layers.get(b))
-                    .map(|l| l.layer.clone())
-                else {
+                let Some(units) = self.base().map(|l| l.layer.clone()) else {
                     return;
                 };
                 match read_assignment(&path, &units) {
@@ -112,11 +104,7 @@ impl GebiedenApp {
                 true
             }),
             Action::AddSplit(line) => {
-                let Some(base) = self
-                    .base_layer
-                    .and_then(|b| self.layers.get(b))
-                    .map(|l| l.shapes.clone())
-                else {
+                let Some(base) = self.base().map(|l| l.shapes.clone()) else {
                     return;
                 };
                 // The unit the line runs through: the one under most of its segment midpoints.
@@ -136,11 +124,7 @@ impl GebiedenApp {
                     self.message(self.t().split_nowhere.to_string(), true);
                     return;
                 };
-                let Some(units) = self
-                    .base_layer
-                    .and_then(|b| self.layers.get(b))
-                    .map(|l| l.layer.clone())
-                else {
+                let Some(units) = self.base().map(|l| l.layer.clone()) else {
                     return;
                 };
                 let id = units.features[unit].id.clone();

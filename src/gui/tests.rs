@@ -21,6 +21,43 @@ fn demo_harness_sized(size: [f32; 2]) -> Harness<'static, GebiedenApp> {
     harness
 }
 
+/// Drags with the primary button through the map positions, holding `modifiers`.
+fn drag_through(
+    harness: &mut Harness<'static, GebiedenApp>,
+    path: &[[f64; 2]],
+    modifiers: egui::Modifiers,
+) {
+    let view = harness.state().view;
+    let screen: Vec<egui::Pos2> = path
+        .iter()
+        .map(|&p| {
+            let [x, y] = view.screen_from_map(p);
+            egui::pos2(x, y)
+        })
+        .collect();
+    let button = |pos, pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers,
+    };
+    harness.event_modifiers(egui::Event::PointerMoved(screen[0]), modifiers);
+    harness.run_steps(1);
+    harness.event_modifiers(button(screen[0], true), modifiers);
+    harness.run_steps(1);
+    for w in screen.windows(2) {
+        for k in 1..=5 {
+            harness.event_modifiers(
+                egui::Event::PointerMoved(w[0] + (w[1] - w[0]) * (k as f32 / 5.0)),
+                modifiers,
+            );
+            harness.run_steps(1);
+        }
+    }
+    harness.event_modifiers(button(*screen.last().unwrap(), false), modifiers);
+    harness.run_steps(2);
+}
+
 /// Runs frames and waits for background work until nothing is left to compute.
 fn settle(harness: &mut Harness<'static, GebiedenApp>) {
     for _ in 0..6 {
@@ -358,42 +395,16 @@ fn a_shift_drag_box_assigns_every_unit_inside_it() {
         .push(super::app::Action::AddArea("Alles".into()));
     harness.state_mut().composer.painting = true;
     harness.run_steps(1);
-    let bbox = harness.state().layers[0].shapes.bbox().unwrap();
-    let view = harness.state().view;
-    let [x0, y0] = view.screen_from_map([bbox[0] - 50.0, bbox[3] + 50.0]);
-    let [x1, y1] = view.screen_from_map([bbox[2] + 50.0, bbox[1] - 50.0]);
+    let b = harness.state().layers[0].shapes.bbox().unwrap();
     let shift = egui::Modifiers {
         shift: true,
         ..Default::default()
     };
-    let (a, b) = (egui::pos2(x0, y0), egui::pos2(x1, y1));
-    harness.event_modifiers(egui::Event::PointerMoved(a), shift);
-    harness.run_steps(1);
-    harness.event_modifiers(
-        egui::Event::PointerButton {
-            pos: a,
-            button: egui::PointerButton::Primary,
-            pressed: true,
-            modifiers: shift,
-        },
+    drag_through(
+        &mut harness,
+        &[[b[0] - 50.0, b[3] + 50.0], [b[2] + 50.0, b[1] - 50.0]],
         shift,
     );
-    harness.run_steps(1);
-    for k in 1..=10 {
-        let p = a + (b - a) * (k as f32 / 10.0);
-        harness.event_modifiers(egui::Event::PointerMoved(p), shift);
-        harness.run_steps(1);
-    }
-    harness.event_modifiers(
-        egui::Event::PointerButton {
-            pos: b,
-            button: egui::PointerButton::Primary,
-            pressed: false,
-            modifiers: shift,
-        },
-        shift,
-    );
-    harness.run_steps(2);
     assert_eq!(harness.state().composer.composition.assignment.len(), 24);
     assert!(harness.state().composer.history.can_undo());
 }
@@ -407,62 +418,16 @@ fn an_alt_drag_lasso_assigns_the_units_it_goes_round() {
         .push(super::app::Action::AddArea("Lasso".into()));
     harness.state_mut().composer.painting = true;
     harness.run_steps(1);
-    let bbox = harness.state().layers[0].shapes.bbox().unwrap();
-    let view = harness.state().view;
-    // Round the whole municipality.
-    let corners = [
-        [bbox[0] - 50.0, bbox[1] - 50.0],
-        [bbox[2] + 50.0, bbox[1] - 50.0],
-        [bbox[2] + 50.0, bbox[3] + 50.0],
-        [bbox[0] - 50.0, bbox[3] + 50.0],
-    ];
+    let b = harness.state().layers[0].shapes.bbox().unwrap();
     let alt = egui::Modifiers {
         alt: true,
         ..Default::default()
     };
-    let screen = |p: [f64; 2]| {
-        let [x, y] = view.screen_from_map(p);
-        egui::pos2(x, y)
-    };
-    let start = screen(corners[0]);
-    harness.event_modifiers(egui::Event::PointerMoved(start), alt);
-    harness.run_steps(1);
-    harness.event_modifiers(
-        egui::Event::PointerButton {
-            pos: start,
-            button: egui::PointerButton::Primary,
-            pressed: true,
-            modifiers: alt,
-        },
+    let (x0, y0, x1, y1) = (b[0] - 50.0, b[1] - 50.0, b[2] + 50.0, b[3] + 50.0);
+    drag_through(
+        &mut harness,
+        &[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]],
         alt,
     );
-    harness.run_steps(1);
-    for corner in corners.iter().cycle().skip(1).take(4) {
-        let from = harness
-            .state()
-            .composer
-            .lasso
-            .last()
-            .map(|&p| screen(p))
-            .unwrap_or(start);
-        let to = screen(*corner);
-        for k in 1..=5 {
-            harness.event_modifiers(
-                egui::Event::PointerMoved(from + (to - from) * (k as f32 / 5.0)),
-                alt,
-            );
-            harness.run_steps(1);
-        }
-    }
-    harness.event_modifiers(
-        egui::Event::PointerButton {
-            pos: start,
-            button: egui::PointerButton::Primary,
-            pressed: false,
-            modifiers: alt,
-        },
-        alt,
-    );
-    harness.run_steps(2);
     assert_eq!(harness.state().composer.composition.assignment.len(), 24);
 }
