@@ -4,19 +4,17 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, Sender, channel};
 
 use eframe::egui;
 
-use gebieden::analysis::{Analysis, AnalysisOptions, analyse};
-use gebieden::io::{LoadOptions, load};
+use gebieden::analysis::Analysis;
 use gebieden::model::Layer;
 use gebieden::render::{LayerShapes, Projector};
 
-use super::composer::{ComposedView, ComposerState};
+use super::composer::ComposerState;
 use super::i18n::{Language, Texts, texts};
+use super::jobs::Jobs;
 use super::style::LayerStyle;
-use gebieden::compose::compose;
 use gebieden::model::LayerStyleSpec;
 
 /// A loaded division with its drawing cache and style.
@@ -104,33 +102,6 @@ pub enum RightTab {
     Compose,
 }
 
-type Loaded = Result<Vec<(Layer, LayerShapes)>, String>;
-
-enum JobResult {
-    Loaded {
-        order: u64,
-        path: PathBuf,
-        result: Loaded,
-    },
-    Analysed(Box<AnalysisView>),
-    Composed {
-        generation: u64,
-        view: Box<ComposedView>,
-    },
-}
-
-/// Background work: loading files and running analyses off the UI thread.
-struct Jobs {
-    sender: Sender<JobResult>,
-    receiver: Receiver<JobResult>,
-    loading: usize,
-    analysing: bool,
-    /// Files are opened in the order asked for, whatever order their threads finish in, so
-    /// results wait here until the whole batch is in.
-    finished: Vec<(u64, PathBuf, Loaded)>,
-    next_order: u64,
-}
-
 /// The whole state of the window.
 pub struct GebiedenApp {
     pub layers: Vec<MapLayer>,
@@ -170,14 +141,13 @@ pub struct GebiedenApp {
     pub missing_layers: Vec<(PathBuf, gebieden::model::ProjectLayer)>,
     /// Styles of layers being opened from a project, by load order.
     pub pending_styles: std::collections::HashMap<u64, LayerStyleSpec>,
-    jobs: Jobs,
+    pub(super) jobs: Jobs,
     /// A repaint request for background results (set once the window exists).
-    repaint: Option<egui::Context>,
+    pub(super) repaint: Option<egui::Context>,
 }
 
 impl Default for GebiedenApp {
     fn default() -> Self {
-        let (sender, receiver) = channel();
         GebiedenApp {
             layers: Vec::new(),
             active_layer: None,
@@ -205,14 +175,7 @@ impl Default for GebiedenApp {
             autosave_fallback: None,
             pending_styles: Default::default(),
             missing_layers: Vec::new(),
-            jobs: Jobs {
-                sender,
-                receiver,
-                loading: 0,
-                analysing: false,
-                finished: Vec::new(),
-                next_order: 0,
-            },
+            jobs: Jobs::new(),
             repaint: None,
         }
     }
@@ -271,179 +234,15 @@ impl GebiedenApp {
 
     /// True while files load or an analysis runs.
     pub fn busy(&self) -> bool {
-        self.jobs.loading > 0 || self.jobs.analysing || self.composer.computing
+        self.jobs.loading() || self.jobs.analysing() || self.composer.computing
     }
 
     pub fn is_loading(&self) -> bool {
-        self.jobs.loading > 0
+        self.jobs.loading()
     }
 
     pub fn is_analysing(&self) -> bool {
-        self.jobs.analysing
-    }
-
-    /// Blocks until all background work is done and applied; for tests and benchmarks.
-    pub fn wait_for_jobs(&mut self) {
-        while self.busy() {
-            match self.jobs.receiver.recv() {
-                Ok(result) => self.apply_job(result),
-                Err(_) => break,
-            }
-        }
-        self.apply_actions();
-    }
-
-    fn spawn_load(&mut self, path: PathBuf) {
-        self.spawn_load_with(path, LoadOptions::default(), None);
-    }
-
-    /// Loads a file in the background; a project's layer brings its options and style.
-    pub fn spawn_load_with(
-        &mut self,
-        path: PathBuf,
-        options: LoadOptions,
-        style: Option<LayerStyleSpec>,
-    ) {
-        let sender = self.jobs.sender.clone();
-        let repaint = self.repaint.clone();
-        self.jobs.loading += 1;
-        let order = self.jobs.next_order;
-        self.jobs.next_order += 1;
-        if let Some(style) = style {
-            self.pending_styles.insert(order, style);
-        }
-        std::thread::spawn(move || {
-            let result = load(&path, &options)
-                .map(|layers| {
-                    layers
-                        .into_iter()
-                        .map(|layer| {
-                            let shapes = LayerShapes::build(&layer);
-                            (layer, shapes)
-                        })
-                        .collect()
-                })
-                .map_err(|e| e.to_string());
-            let _ = sender.send(JobResult::Loaded {
-                order,
-                path,
-                result,
-            });
-            if let Some(ctx) = repaint {
-                ctx.request_repaint();
-            }
-        });
-    }
-
-    fn spawn_analysis(&mut self) {
-        if self.jobs.analysing || self.layers.is_empty() {
-            return;
-        }
-        let layers: Vec<Arc<Layer>> = self.layers.iter().map(|l| l.layer.clone()).collect();
-        let base = self.base_layer;
-        let sender = self.jobs.sender.clone();
-        let repaint = self.repaint.clone();
-        self.jobs.analysing = true;
-        std::thread::spawn(move || {
-            let owned: Vec<Layer> = layers.iter().map(|l| (**l).clone()).collect();
-            let options = AnalysisOptions {
-                base_layer: base,
-                ..AnalysisOptions::default()
-            };
-            let analysis = analyse(&owned, None, &options);
-            let geometries: Vec<geo::MultiPolygon<f64>> = analysis
-                .problems
-                .iter()
-                .map(|p| geo::MultiPolygon::new(vec![p.geometry.clone()]))
-                .collect();
-            let references: Vec<&geo::MultiPolygon<f64>> = geometries.iter().collect();
-            let shapes = LayerShapes::from_geometries(&references);
-            let _ = sender.send(JobResult::Analysed(Box::new(AnalysisView {
-                analysis: Arc::new(analysis),
-                shapes,
-            })));
-            if let Some(ctx) = repaint {
-                ctx.request_repaint();
-            }
-        });
-    }
-
-    fn apply_job(&mut self, result: JobResult) {
-        match result {
-            JobResult::Loaded {
-                order,
-                path,
-                result,
-            } => {
-                self.jobs.loading = self.jobs.loading.saturating_sub(1);
-                self.jobs.finished.push((order, path, result));
-                if self.jobs.loading > 0 {
-                    return;
-                }
-                let mut finished = std::mem::take(&mut self.jobs.finished);
-                finished.sort_by_key(|(order, _, _)| *order);
-                for (order, path, result) in finished {
-                    let style = self.pending_styles.remove(&order);
-                    self.add_loaded(path, result, style);
-                }
-                if !self.view_fitted && !self.layers.is_empty() {
-                    self.actions.push(Action::ZoomToAll);
-                    self.view_fitted = true;
-                }
-            }
-            JobResult::Analysed(view) => {
-                self.jobs.analysing = false;
-                if matches!(self.selection, Some(Selection::Problem(_))) {
-                    self.selection = None;
-                }
-                self.analysis = Some(*view);
-            }
-            JobResult::Composed { generation, view } => {
-                self.composer.computing = false;
-                self.composer.view = Some(*view);
-                self.composer.view_generation = generation;
-            }
-        }
-    }
-
-    /// Recomputes the composition's result in the background when it changed; a result for an
-    /// older composition is replaced as soon as the newer one is in.
-    fn spawn_compose(&mut self) {
-        if self.composer.computing || !self.composer.stale() {
-            return;
-        }
-        let Some(units) = self.base().map(|l| l.layer.clone()) else {
-            return;
-        };
-        let partners: Vec<Arc<Layer>> = self
-            .layers
-            .iter()
-            .enumerate()
-            .filter(|(i, l)| Some(*i) != self.base_layer && l.style.visible)
-            .map(|(_, l)| l.layer.clone())
-            .collect();
-        let composition = self.composer.composition.clone();
-        let generation = self.composer.generation;
-        let sender = self.jobs.sender.clone();
-        let repaint = self.repaint.clone();
-        self.composer.computing = true;
-        std::thread::spawn(move || {
-            let partners: Vec<Layer> = partners.iter().map(|l| (**l).clone()).collect();
-            let result = compose(&units, &composition, &partners, 5.0);
-            let geometries: Vec<&geo::MultiPolygon<f64>> =
-                result.areas.iter().map(|a| &a.geometry).collect();
-            let shapes = LayerShapes::from_geometries(&geometries);
-            let _ = sender.send(JobResult::Composed {
-                generation,
-                view: Box::new(ComposedView {
-                    result: Arc::new(result),
-                    shapes,
-                }),
-            });
-            if let Some(ctx) = repaint {
-                ctx.request_repaint();
-            }
-        });
+        self.jobs.analysing()
     }
 
     /// Marks the project changed, for saving and autosaving.
@@ -451,61 +250,6 @@ impl GebiedenApp {
         self.dirty = true;
         self.autosaved = false;
         self.last_change = Some(std::time::Instant::now());
-    }
-
-    fn add_loaded(&mut self, path: PathBuf, result: Loaded, style: Option<LayerStyleSpec>) {
-        {
-            {
-                match result {
-                    Ok(loaded) => {
-                        for (layer, shapes) in loaded {
-                            let n = self.layers.len();
-                            for invalid in layer.invalid_features() {
-                                self.messages.push(Message {
-                                    text: format!(
-                                        "{}: {} {}: {} ({})",
-                                        path.display(),
-                                        self.t().feature,
-                                        invalid.id,
-                                        invalid.problem_summary(),
-                                        self.t().invalid_geometry
-                                    ),
-                                    is_error: true,
-                                });
-                            }
-                            let style = match &style {
-                                Some(spec) => LayerStyle::from_spec(spec),
-                                None => LayerStyle::default_for(&layer, n),
-                            };
-                            if self.base_layer.is_none()
-                                && layer.name.to_ascii_lowercase().contains("buurt")
-                            {
-                                self.base_layer = Some(n);
-                            }
-                            self.layers.push(MapLayer {
-                                layer: Arc::new(layer),
-                                shapes: Arc::new(shapes),
-                                style,
-                            });
-                            if self.active_layer.is_none() {
-                                self.active_layer = Some(n);
-                            }
-                        }
-                    }
-                    Err(error) => self.messages.push(Message {
-                        text: error,
-                        is_error: true,
-                    }),
-                }
-            }
-        }
-    }
-
-    /// Takes finished background work.
-    pub fn poll_jobs(&mut self) {
-        while let Ok(result) = self.jobs.receiver.try_recv() {
-            self.apply_job(result);
-        }
     }
 
     fn layers_bbox(&self) -> Option<[f64; 4]> {
@@ -654,117 +398,6 @@ impl GebiedenApp {
             }
             other => self.apply_compose_action(other),
         }
-    }
-
-    fn shortcuts(&mut self, ctx: &egui::Context) {
-        let (undo, redo, save) = ctx.input_mut(|i| {
-            let redo = i.consume_key(
-                egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
-                egui::Key::Z,
-            ) || i.consume_key(egui::Modifiers::COMMAND, egui::Key::Y);
-            let undo = i.consume_key(egui::Modifiers::COMMAND, egui::Key::Z);
-            let save = i.consume_key(egui::Modifiers::COMMAND, egui::Key::S);
-            (undo, redo, save)
-        });
-        if undo {
-            self.actions.push(Action::Undo);
-        }
-        if redo {
-            self.actions.push(Action::Redo);
-        }
-        if save {
-            match &self.project_path {
-                Some(_) => self.actions.push(Action::SaveProject(None)),
-                None => {
-                    if let Some(path) = super::menu::save_dialog() {
-                        self.actions.push(Action::SaveProject(Some(path)));
-                    }
-                }
-            }
-        }
-    }
-
-    fn missing_layers_dialog(&mut self, ctx: &egui::Context) {
-        if self.missing_layers.is_empty() {
-            return;
-        }
-        let t = self.t();
-        let mut located: Option<(usize, PathBuf)> = None;
-        let mut skipped: Option<usize> = None;
-        egui::Window::new(t.missing_title)
-            .collapsible(false)
-            .show(ctx, |ui| {
-                ui.label(t.missing_layer);
-                for (i, (path, _)) in self.missing_layers.iter().enumerate() {
-                    ui.horizontal(|ui| {
-                        ui.label(path.display().to_string());
-                        if ui.button(t.locate).clicked()
-                            && let Some(found) = rfd::FileDialog::new()
-                                .add_filter(
-                                    "GeoJSON, Shapefile, GeoPackage",
-                                    gebieden::io::SUPPORTED_EXTENSIONS,
-                                )
-                                .pick_file()
-                        {
-                            located = Some((i, found));
-                        }
-                        if ui.button(t.skip).clicked() {
-                            skipped = Some(i);
-                        }
-                    });
-                }
-            });
-        if let Some((i, found)) = located {
-            let (_, layer) = self.missing_layers.remove(i);
-            self.load_located(found, &layer);
-        } else if let Some(i) = skipped {
-            self.missing_layers.remove(i);
-        }
-    }
-
-    fn restore_dialog(&mut self, ctx: &egui::Context) {
-        let Some(path) = self.restore_offer.clone() else {
-            return;
-        };
-        let t = self.t();
-        egui::Window::new(t.restore_title)
-            .collapsible(false)
-            .resizable(false)
-            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-            .show(ctx, |ui| {
-                ui.label(t.restore_text);
-                ui.small(path.display().to_string());
-                ui.horizontal(|ui| {
-                    if ui.button(t.restore).clicked() {
-                        self.actions.push(Action::RestoreAutosave);
-                    }
-                    if ui.button(t.discard).clicked() {
-                        self.actions.push(Action::DiscardAutosave);
-                    }
-                });
-            });
-    }
-
-    fn messages_ui(&mut self, ui: &mut egui::Ui) {
-        let t = self.t();
-        ui.horizontal(|ui| {
-            ui.strong(t.messages);
-            if ui.button(t.dismiss).clicked() {
-                self.actions.push(Action::DismissMessages);
-            }
-        });
-        egui::ScrollArea::vertical()
-            .max_height(90.0)
-            .show(ui, |ui| {
-                for message in &self.messages {
-                    let colour = if message.is_error {
-                        egui::Color32::from_rgb(170, 0, 0)
-                    } else {
-                        ui.visuals().text_color()
-                    };
-                    ui.colored_label(colour, &message.text);
-                }
-            });
     }
 
     fn report_save(

@@ -1,0 +1,287 @@
+//! Background work: loading files, analysing and composing off the UI thread. Results come
+//! back over a channel and are applied at the start of the next frame, so the window never
+//! waits.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use gebieden::analysis::{AnalysisOptions, analyse};
+use gebieden::compose::compose;
+use gebieden::io::{LoadOptions, load};
+use gebieden::model::{Layer, LayerStyleSpec};
+use gebieden::render::LayerShapes;
+
+use super::app::{Action, AnalysisView, GebiedenApp, MapLayer, Message, Selection};
+use super::composer::ComposedView;
+use super::style::LayerStyle;
+
+type Loaded = Result<Vec<(Layer, LayerShapes)>, String>;
+
+pub(super) enum JobResult {
+    Loaded {
+        order: u64,
+        path: PathBuf,
+        result: Loaded,
+    },
+    Analysed(Box<AnalysisView>),
+    Composed {
+        generation: u64,
+        view: Box<ComposedView>,
+    },
+}
+
+/// Background work: loading files and running analyses off the UI thread.
+pub(super) struct Jobs {
+    sender: Sender<JobResult>,
+    receiver: Receiver<JobResult>,
+    loading: usize,
+    analysing: bool,
+    /// Files are opened in the order asked for, whatever order their threads finish in, so
+    /// results wait here until the whole batch is in.
+    finished: Vec<(u64, PathBuf, Loaded)>,
+    next_order: u64,
+}
+
+impl Jobs {
+    pub(super) fn new() -> Jobs {
+        let (sender, receiver) = channel();
+        Jobs {
+            sender,
+            receiver,
+            loading: 0,
+            analysing: false,
+            finished: Vec::new(),
+            next_order: 0,
+        }
+    }
+
+    pub(super) fn loading(&self) -> bool {
+        self.loading > 0
+    }
+
+    pub(super) fn analysing(&self) -> bool {
+        self.analysing
+    }
+}
+
+impl GebiedenApp {
+    /// Blocks until all background work is done and applied; for tests and benchmarks.
+    pub fn wait_for_jobs(&mut self) {
+        while self.busy() {
+            match self.jobs.receiver.recv() {
+                Ok(result) => self.apply_job(result),
+                Err(_) => break,
+            }
+        }
+        self.apply_actions();
+    }
+
+    pub(super) fn spawn_load(&mut self, path: PathBuf) {
+        self.spawn_load_with(path, LoadOptions::default(), None);
+    }
+
+    /// Loads a file in the background; a project's layer brings its options and style.
+    pub fn spawn_load_with(
+        &mut self,
+        path: PathBuf,
+        options: LoadOptions,
+        style: Option<LayerStyleSpec>,
+    ) {
+        let sender = self.jobs.sender.clone();
+        let repaint = self.repaint.clone();
+        self.jobs.loading += 1;
+        let order = self.jobs.next_order;
+        self.jobs.next_order += 1;
+        if let Some(style) = style {
+            self.pending_styles.insert(order, style);
+        }
+        std::thread::spawn(move || {
+            let result = load(&path, &options)
+                .map(|layers| {
+                    layers
+                        .into_iter()
+                        .map(|layer| {
+                            let shapes = LayerShapes::build(&layer);
+                            (layer, shapes)
+                        })
+                        .collect()
+                })
+                .map_err(|e| e.to_string());
+            let _ = sender.send(JobResult::Loaded {
+                order,
+                path,
+                result,
+            });
+            if let Some(ctx) = repaint {
+                ctx.request_repaint();
+            }
+        });
+    }
+
+    pub(super) fn spawn_analysis(&mut self) {
+        if self.jobs.analysing || self.layers.is_empty() {
+            return;
+        }
+        let layers: Vec<Arc<Layer>> = self.layers.iter().map(|l| l.layer.clone()).collect();
+        let base = self.base_layer;
+        let sender = self.jobs.sender.clone();
+        let repaint = self.repaint.clone();
+        self.jobs.analysing = true;
+        std::thread::spawn(move || {
+            let owned: Vec<Layer> = layers.iter().map(|l| (**l).clone()).collect();
+            let options = AnalysisOptions {
+                base_layer: base,
+                ..AnalysisOptions::default()
+            };
+            let analysis = analyse(&owned, None, &options);
+            let geometries: Vec<geo::MultiPolygon<f64>> = analysis
+                .problems
+                .iter()
+                .map(|p| geo::MultiPolygon::new(vec![p.geometry.clone()]))
+                .collect();
+            let references: Vec<&geo::MultiPolygon<f64>> = geometries.iter().collect();
+            let shapes = LayerShapes::from_geometries(&references);
+            let _ = sender.send(JobResult::Analysed(Box::new(AnalysisView {
+                analysis: Arc::new(analysis),
+                shapes,
+            })));
+            if let Some(ctx) = repaint {
+                ctx.request_repaint();
+            }
+        });
+    }
+
+    fn apply_job(&mut self, result: JobResult) {
+        match result {
+            JobResult::Loaded {
+                order,
+                path,
+                result,
+            } => {
+                self.jobs.loading = self.jobs.loading.saturating_sub(1);
+                self.jobs.finished.push((order, path, result));
+                if self.jobs.loading > 0 {
+                    return;
+                }
+                let mut finished = std::mem::take(&mut self.jobs.finished);
+                finished.sort_by_key(|(order, _, _)| *order);
+                for (order, path, result) in finished {
+                    let style = self.pending_styles.remove(&order);
+                    self.add_loaded(path, result, style);
+                }
+                if !self.view_fitted && !self.layers.is_empty() {
+                    self.actions.push(Action::ZoomToAll);
+                    self.view_fitted = true;
+                }
+            }
+            JobResult::Analysed(view) => {
+                self.jobs.analysing = false;
+                if matches!(self.selection, Some(Selection::Problem(_))) {
+                    self.selection = None;
+                }
+                self.analysis = Some(*view);
+            }
+            JobResult::Composed { generation, view } => {
+                self.composer.computing = false;
+                self.composer.view = Some(*view);
+                self.composer.view_generation = generation;
+            }
+        }
+    }
+
+    /// Recomputes the composition's result in the background when it changed; a result for an
+    /// older composition is replaced as soon as the newer one is in.
+    pub(super) fn spawn_compose(&mut self) {
+        if self.composer.computing || !self.composer.stale() {
+            return;
+        }
+        let Some(units) = self.base().map(|l| l.layer.clone()) else {
+            return;
+        };
+        let partners: Vec<Arc<Layer>> = self
+            .layers
+            .iter()
+            .enumerate()
+            .filter(|(i, l)| Some(*i) != self.base_layer && l.style.visible)
+            .map(|(_, l)| l.layer.clone())
+            .collect();
+        let composition = self.composer.composition.clone();
+        let generation = self.composer.generation;
+        let sender = self.jobs.sender.clone();
+        let repaint = self.repaint.clone();
+        self.composer.computing = true;
+        std::thread::spawn(move || {
+            let partners: Vec<Layer> = partners.iter().map(|l| (**l).clone()).collect();
+            let result = compose(&units, &composition, &partners, 5.0);
+            let geometries: Vec<&geo::MultiPolygon<f64>> =
+                result.areas.iter().map(|a| &a.geometry).collect();
+            let shapes = LayerShapes::from_geometries(&geometries);
+            let _ = sender.send(JobResult::Composed {
+                generation,
+                view: Box::new(ComposedView {
+                    result: Arc::new(result),
+                    shapes,
+                }),
+            });
+            if let Some(ctx) = repaint {
+                ctx.request_repaint();
+            }
+        });
+    }
+
+    fn add_loaded(&mut self, path: PathBuf, result: Loaded, style: Option<LayerStyleSpec>) {
+        {
+            {
+                match result {
+                    Ok(loaded) => {
+                        for (layer, shapes) in loaded {
+                            let n = self.layers.len();
+                            for invalid in layer.invalid_features() {
+                                self.messages.push(Message {
+                                    text: format!(
+                                        "{}: {} {}: {} ({})",
+                                        path.display(),
+                                        self.t().feature,
+                                        invalid.id,
+                                        invalid.problem_summary(),
+                                        self.t().invalid_geometry
+                                    ),
+                                    is_error: true,
+                                });
+                            }
+                            let style = match &style {
+                                Some(spec) => LayerStyle::from_spec(spec),
+                                None => LayerStyle::default_for(&layer, n),
+                            };
+                            if self.base_layer.is_none()
+                                && layer.name.to_ascii_lowercase().contains("buurt")
+                            {
+                                self.base_layer = Some(n);
+                            }
+                            self.layers.push(MapLayer {
+                                layer: Arc::new(layer),
+                                shapes: Arc::new(shapes),
+                                style,
+                            });
+                            if self.active_layer.is_none() {
+                                self.active_layer = Some(n);
+                            }
+                        }
+                    }
+                    Err(error) => self.messages.push(Message {
+                        text: error,
+                        is_error: true,
+                    }),
+                }
+            }
+        }
+    }
+
+    /// Takes finished background work.
+    pub fn poll_jobs(&mut self) {
+        while let Ok(result) = self.jobs.receiver.try_recv() {
+            self.apply_job(result);
+        }
+    }
+}
