@@ -98,6 +98,6 @@ impl ComposerState {
 
     /// True when the shown result is older than the composition.
     pub fn stale(&self) -> bool {
-        self.generation != self.view_generation || self.view.is_none()
+        self.generation != self.view_generation
     }
 }

@@ -196,6 +196,13 @@ impl GebiedenApp {
         if self.composer.computing || !self.composer.stale() {
             return;
         }
+        // Nothing to compose yet: no work in the background either.
+        if self.composer.composition.areas.is_empty() && self.composer.composition.splits.is_empty()
+        {
+            self.composer.view = None;
+            self.composer.view_generation = self.composer.generation;
+            return;
+        }
         let Some(units) = self.base().map(|l| l.layer.clone()) else {
             return;
         };

@@ -19,8 +19,8 @@ fn to_pos(view: &Projector, p: [f64; 2]) -> Pos2 {
     Pos2::new(x, y)
 }
 
-/// Features worth drawing: inside the view and at least a few pixels across (smaller ones are
-/// specks at this scale, and skipping them keeps the whole country smooth).
+/// Features worth drawing: inside the view and at least two and a half pixels across (smaller ones
+/// are specks at this scale, and skipping them keeps the whole country smooth).
 fn visible<'a>(
     shapes: &'a LayerShapes,
     view: &Projector,
@@ -373,7 +373,11 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
             } else {
                 stroke
             };
-            outline_feature(&mut outlines, &view, feature, level, stroke);
+            // Outlines of areas only a few pixels across are a scribble; their fill says enough.
+            let b = feature.bbox;
+            if (b[2] - b[0]).max(b[3] - b[1]) >= view.metres_per_pixel * 4.0 || invalid {
+                outline_feature(&mut outlines, &view, feature, level, stroke);
+            }
         }
         shapes.push(Shape::mesh(mesh));
         shapes.extend(outlines);

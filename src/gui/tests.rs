@@ -295,7 +295,10 @@ fn an_autosave_is_written_when_idle_and_offered_on_the_next_start() {
     assert!(app.autosaved && fallback.is_file());
 
     // The next start finds it and offers it; restoring brings the area back.
-    let mut next = GebiedenApp { autosave_fallback: Some(fallback.clone()), ..GebiedenApp::default() };
+    let mut next = GebiedenApp {
+        autosave_fallback: Some(fallback.clone()),
+        ..GebiedenApp::default()
+    };
     next.check_autosave();
     assert_eq!(next.restore_offer.as_deref(), Some(fallback.as_path()));
     next.actions.push(super::app::Action::RestoreAutosave);
