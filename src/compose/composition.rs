@@ -122,6 +122,25 @@ impl Composition {
         Ok(())
     }
 
+    /// Renames an area and sets its colour and note in one edit.
+    pub fn edit_area(
+        &mut self,
+        name: &str,
+        new_name: &str,
+        colour: [u8; 3],
+        note: &str,
+    ) -> Result<(), ComposeError> {
+        self.rename_area(name, new_name)?;
+        let area = self
+            .areas
+            .iter_mut()
+            .find(|a| a.name == new_name.trim())
+            .ok_or_else(|| ComposeError::UnknownArea(new_name.into()))?;
+        area.colour = colour;
+        area.note = note.trim().to_string();
+        Ok(())
+    }
+
     /// Assigns units to `area` (or clears them with `None`), leaving locked units alone.
     /// Returns how many units changed.
     pub fn assign<'a>(
@@ -219,6 +238,13 @@ mod tests {
             .unwrap();
         c.rename_area("A", "Ulft").unwrap();
         assert_eq!(c.units_of("Ulft").count(), 2);
+        c.edit_area("Ulft", "4 Ulft-zuid", [1, 2, 3], " Bontebrug hoort erbij ")
+            .unwrap();
+        assert_eq!(
+            c.area("4 Ulft-zuid").map(|a| (a.colour, a.note.as_str())),
+            Some(([1, 2, 3], "Bontebrug hoort erbij"))
+        );
+        c.rename_area("4 Ulft-zuid", "Ulft").unwrap();
         c.remove_area("Ulft").unwrap();
         assert!(c.assignment.is_empty());
     }

@@ -68,6 +68,12 @@ pub enum Action {
     SaveAtlas(PathBuf),
     AddArea(String),
     RemoveArea(String),
+    EditArea {
+        name: String,
+        new_name: String,
+        colour: [u8; 3],
+        note: String,
+    },
     SetCurrentArea(Option<String>),
     /// Starts a paint stroke (one undo step), then paints these units.
     BeginStroke,

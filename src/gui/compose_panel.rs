@@ -156,6 +156,8 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
             }
         });
 
+    area_editor(app, ui);
+
     ui.collapsing(t.rule, |ui| {
         let current_field = app
             .composer
@@ -234,4 +236,54 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
     } else if app.composer.computing {
         ui.spinner();
     }
+}
+
+/// Rename, recolour and annotate the current area.
+fn area_editor(app: &mut GebiedenApp, ui: &mut egui::Ui) {
+    let t = app.t();
+    let Some(current) = app.composer.current_area.clone() else {
+        return;
+    };
+    let Some(area) = app.composer.composition.area(&current).cloned() else {
+        return;
+    };
+    let fresh = app
+        .composer
+        .editing
+        .as_ref()
+        .is_none_or(|(name, ..)| name != &current);
+    if fresh {
+        app.composer.editing = Some((
+            current.clone(),
+            area.name.clone(),
+            area.colour,
+            area.note.clone(),
+        ));
+    }
+    let Some((_, new_name, colour, note)) = app.composer.editing.as_mut() else {
+        return;
+    };
+    ui.collapsing(t.edit_area, |ui| {
+        ui.horizontal(|ui| {
+            ui.label(t.area_name);
+            ui.text_edit_singleline(new_name);
+        });
+        ui.horizontal(|ui| {
+            ui.label(t.colour);
+            ui.color_edit_button_srgb(colour);
+        });
+        ui.horizontal(|ui| {
+            ui.label(t.note);
+            ui.text_edit_singleline(note);
+        });
+        if ui.button(t.apply).clicked() {
+            app.actions.push(Action::EditArea {
+                name: current.clone(),
+                new_name: new_name.clone(),
+                colour: *colour,
+                note: note.clone(),
+            });
+            ui.memory_mut(|m| m.stop_text_input());
+        }
+    });
 }

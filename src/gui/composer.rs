@@ -38,6 +38,8 @@ pub struct ComposerState {
     pub box_start: Option<[f64; 2]>,
     /// The lasso being drawn with Alt+drag (map positions).
     pub lasso: Vec<[f64; 2]>,
+    /// The area being edited (name, colour, note), copied from the composition when chosen.
+    pub editing: Option<(String, String, [u8; 3], String)>,
 }
 
 impl ComposerState {

@@ -13,6 +13,10 @@ pub enum Language {
 
 /// The strings of one language.
 pub struct Texts {
+    pub edit_area: &'static str,
+    pub colour: &'static str,
+    pub note: &'static str,
+    pub apply: &'static str,
     pub paint_hint: &'static str,
     pub split_tool: &'static str,
     pub split_hint: &'static str,
@@ -112,6 +116,10 @@ pub struct Texts {
 }
 
 const NL: Texts = Texts {
+    edit_area: "Gebied aanpassen",
+    colour: "Kleur",
+    note: "Opmerking",
+    apply: "Toepassen",
     split_tool: "Knippen",
     split_hint: "Klik punten over de eenheid heen (ze springen naar hoekpunten); Enter knipt, Esc stopt.",
     split_nowhere: "De lijn ligt niet over een eenheid van de basisindeling.",
@@ -211,6 +219,10 @@ const NL: Texts = Texts {
 };
 
 const EN: Texts = Texts {
+    edit_area: "Edit area",
+    colour: "Colour",
+    note: "Note",
+    apply: "Apply",
     split_tool: "Split",
     split_hint: "Click points across the unit (they snap to vertices); Enter splits, Esc stops.",
     split_nowhere: "The line does not run over a unit of the base division.",

@@ -52,6 +52,29 @@ impl GebiedenApp {
                 }
                 self.composer.edit(|c| c.remove_area(&name).is_ok())
             }
+            Action::EditArea {
+                name,
+                new_name,
+                colour,
+                note,
+            } => {
+                let mut error = None;
+                let changed =
+                    self.composer
+                        .edit(|c| match c.edit_area(&name, &new_name, colour, &note) {
+                            Ok(()) => true,
+                            Err(e) => {
+                                error = Some(e.to_string());
+                                false
+                            }
+                        });
+                if let Some(e) = error {
+                    self.message(e, true);
+                } else if self.composer.current_area.as_deref() == Some(name.as_str()) {
+                    self.composer.current_area = Some(new_name.trim().to_string());
+                }
+                changed
+            }
             Action::SetCurrentArea(area) => {
                 self.composer.current_area = area;
                 false

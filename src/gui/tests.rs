@@ -433,3 +433,52 @@ fn an_alt_drag_lasso_assigns_the_units_it_goes_round() {
     );
     assert_eq!(harness.state().composer.composition.assignment.len(), 24);
 }
+
+#[test]
+fn renaming_an_area_keeps_its_units_and_the_painting_target() {
+    let mut harness = demo_harness();
+    harness
+        .state_mut()
+        .actions
+        .push(super::app::Action::AddArea("Oost".into()));
+    harness.run_steps(1);
+    harness
+        .state_mut()
+        .composer
+        .composition
+        .assign(
+            ["BU99990312"],
+            Some("Oost"),
+            gebieden::compose::PaintMode::Overwrite,
+        )
+        .unwrap();
+    harness.get_by_label("Samenstellen").click();
+    harness.run_steps(2);
+    harness.get_by_label("Gebied aanpassen").click();
+    harness.run_steps(2);
+    harness
+        .state_mut()
+        .actions
+        .push(super::app::Action::EditArea {
+            name: "Oost".into(),
+            new_name: "2 Oost".into(),
+            colour: [10, 20, 30],
+            note: "met Lindehof".into(),
+        });
+    settle(&mut harness);
+    let app = harness.state();
+    assert_eq!(app.composer.current_area.as_deref(), Some("2 Oost"));
+    assert_eq!(
+        app.composer
+            .composition
+            .assignment
+            .get("BU99990312")
+            .map(String::as_str),
+        Some("2 Oost")
+    );
+    assert_eq!(
+        app.composer.composition.area("2 Oost").unwrap().note,
+        "met Lindehof"
+    );
+    harness.get_by_label("Toepassen");
+}
