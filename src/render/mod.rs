@@ -8,4 +8,4 @@ mod shapes;
 
 pub use labels::{LabelBox, place as place_labels};
 pub use projector::{MAX_METRES_PER_PIXEL, MIN_METRES_PER_PIXEL, Projector, scale_bar};
-pub use shapes::{FeatureShape, FeatureShapes, LEVEL_TOLERANCES_M, LayerShapes, level_for};
+pub use shapes::{FeatureShape, FeatureShapes, LEVEL_TOLERANCES_M, LayerShapes, hatch, level_for};
