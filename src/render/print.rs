@@ -1,0 +1,839 @@
+//! Print-quality maps for communication: one layout (title, map frame, legend, scale bar,
+//! north arrow, credit and date) written as SVG with real text, and from that SVG as PNG
+//! (resvg) and vector PDF with the font embedded (svg2pdf). The bundled DejaVu Sans makes the
+//! output the same on every machine.
+
+use std::fmt::Write as _;
+
+use geo::{Area, BoundingRect, MultiPolygon};
+
+use super::labels::{LabelBox, place};
+use crate::analysis::pole_of_inaccessibility;
+
+/// The bundled fonts (DejaVu Sans, see assets/fonts/LICENSE-DejaVu.txt).
+pub const FONT_REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+pub const FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+const FONT_FAMILY: &str = "DejaVu Sans";
+
+/// One agreed area on the map.
+#[derive(Clone, Debug)]
+pub struct MapArea {
+    pub name: String,
+    pub colour: [u8; 3],
+    pub geometry: MultiPolygon<f64>,
+}
+
+/// A partner division drawn as thin dashed outlines.
+#[derive(Clone, Debug)]
+pub struct MapOutlines {
+    pub name: String,
+    pub colour: [u8; 3],
+    pub geometries: Vec<MultiPolygon<f64>>,
+}
+
+/// Everything a printed map shows. Geometry is in the working CRS (metres).
+#[derive(Clone, Debug)]
+pub struct MapSpec {
+    pub title: String,
+    pub subtitle: Option<String>,
+    /// Page size in millimetres.
+    pub page_mm: [f64; 2],
+    pub areas: Vec<MapArea>,
+    pub outlines: Vec<MapOutlines>,
+    /// Problem pieces (gaps, overlaps) to highlight, with their legend text.
+    pub highlights: Vec<(String, [u8; 3], Vec<MultiPolygon<f64>>)>,
+    /// E.g. "Bron: CBS / Kadaster".
+    pub credit: String,
+    /// The date printed under the credit.
+    pub date: String,
+    /// Label for the legend's "not labelled" note, in the map's language.
+    pub unlabelled_note: String,
+    /// Legend heading.
+    pub legend_title: String,
+}
+
+/// Paper sizes in millimetres (portrait).
+pub fn paper_mm(name: &str) -> Option<[f64; 2]> {
+    match name.to_ascii_uppercase().as_str() {
+        "A4" => Some([210.0, 297.0]),
+        "A3" => Some([297.0, 420.0]),
+        "A2" => Some([420.0, 594.0]),
+        _ => None,
+    }
+}
+
+fn hex([r, g, b]: [u8; 3]) -> String {
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Text width in millimetres at `size_mm`, from the font's advance widths.
+fn text_width_mm(text: &str, size_mm: f64, bold: bool) -> f64 {
+    let Ok(face) = ttf_parser::Face::parse(if bold { FONT_BOLD } else { FONT_REGULAR }, 0) else {
+        return text.chars().count() as f64 * size_mm * 0.6;
+    };
+    let units = face.units_per_em() as f64;
+    let advance: f64 = text
+        .chars()
+        .map(|c| {
+            face.glyph_index(c)
+                .and_then(|g| face.glyph_hor_advance(g))
+                .unwrap_or((units * 0.6) as u16) as f64
+        })
+        .sum();
+    advance / units * size_mm
+}
+
+/// Maps the working CRS into the map frame (millimetres on the page, y down).
+struct Frame {
+    origin: [f64; 2],
+    size: [f64; 2],
+    bbox: [f64; 4],
+    mm_per_m: f64,
+}
+
+impl Frame {
+    fn fit(origin: [f64; 2], size: [f64; 2], bbox: [f64; 4]) -> Frame {
+        let (w, h) = ((bbox[2] - bbox[0]).max(1.0), (bbox[3] - bbox[1]).max(1.0));
+        let mm_per_m = (size[0] / w).min(size[1] / h) * 0.94;
+        Frame {
+            origin,
+            size,
+            bbox,
+            mm_per_m,
+        }
+    }
+
+    fn page(&self, [x, y]: [f64; 2]) -> [f64; 2] {
+        let centre = [
+            (self.bbox[0] + self.bbox[2]) / 2.0,
+            (self.bbox[1] + self.bbox[3]) / 2.0,
+        ];
+        [
+            self.origin[0] + self.size[0] / 2.0 + (x - centre[0]) * self.mm_per_m,
+            self.origin[1] + self.size[1] / 2.0 - (y - centre[1]) * self.mm_per_m,
+        ]
+    }
+
+    /// The map position of a page position (the inverse of [`Self::page`]).
+    fn map(&self, [x, y]: [f64; 2]) -> [f64; 2] {
+        let centre = [
+            (self.bbox[0] + self.bbox[2]) / 2.0,
+            (self.bbox[1] + self.bbox[3]) / 2.0,
+        ];
+        [
+            centre[0] + (x - self.origin[0] - self.size[0] / 2.0) / self.mm_per_m,
+            centre[1] - (y - self.origin[1] - self.size[1] / 2.0) / self.mm_per_m,
+        ]
+    }
+
+    fn path(&self, geometry: &MultiPolygon<f64>) -> String {
+        let mut d = String::new();
+        for polygon in &geometry.0 {
+            for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
+                for (i, c) in ring.0.iter().enumerate() {
+                    let [x, y] = self.page([c.x, c.y]);
+                    let _ = write!(d, "{}{x:.2},{y:.2}", if i == 0 { "M" } else { "L" });
+                }
+                d.push('Z');
+            }
+        }
+        d
+    }
+}
+
+/// A round scale-bar length in metres that takes at most `max_mm` on the page.
+fn scale_length(mm_per_m: f64, max_mm: f64) -> f64 {
+    let max_m = max_mm / mm_per_m;
+    let magnitude = 10f64.powf(max_m.log10().floor());
+    [5.0, 2.0, 1.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|&m| m <= max_m)
+        .unwrap_or(magnitude)
+}
+
+/// The map as an SVG document (page units: millimetres).
+pub fn render_svg(spec: &MapSpec) -> String {
+    let [page_w, page_h] = spec.page_mm;
+    let unit = page_w.min(page_h) / 100.0; // 2.1 mm on A4 portrait
+    let margin = 6.0 * unit;
+    let title_size = 4.2 * unit;
+    let text_size = 1.9 * unit;
+    let legend_w = (page_w * 0.26).max(45.0 * unit);
+    let header_h = title_size * 1.6
+        + if spec.subtitle.is_some() {
+            text_size * 1.8
+        } else {
+            0.0
+        };
+    let footer_h = text_size * 3.0;
+    let frame_origin = [margin, margin + header_h];
+    let frame_size = [
+        page_w - 2.0 * margin - legend_w - margin * 0.5,
+        page_h - 2.0 * margin - header_h - footer_h,
+    ];
+
+    let bbox = spec
+        .areas
+        .iter()
+        .map(|a| &a.geometry)
+        .chain(spec.outlines.iter().flat_map(|o| o.geometries.iter()))
+        .filter_map(|g| g.bounding_rect())
+        .map(|r| [r.min().x, r.min().y, r.max().x, r.max().y])
+        .reduce(|a, b| {
+            [
+                a[0].min(b[0]),
+                a[1].min(b[1]),
+                a[2].max(b[2]),
+                a[3].max(b[3]),
+            ]
+        })
+        .unwrap_or([0.0, 0.0, 1000.0, 1000.0]);
+    // Fit on the agreed areas when there are any: partner layers may reach far beyond.
+    let focus = spec
+        .areas
+        .iter()
+        .filter_map(|a| a.geometry.bounding_rect())
+        .map(|r| [r.min().x, r.min().y, r.max().x, r.max().y])
+        .reduce(|a, b| {
+            [
+                a[0].min(b[0]),
+                a[1].min(b[1]),
+                a[2].max(b[2]),
+                a[3].max(b[3]),
+            ]
+        })
+        .unwrap_or(bbox);
+    let frame = Frame::fit(frame_origin, frame_size, focus);
+
+    let mut svg = String::new();
+    let _ = writeln!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{page_w}mm" height="{page_h}mm" viewBox="0 0 {page_w} {page_h}" font-family="{FONT_FAMILY}">"#
+    );
+    let _ = writeln!(
+        svg,
+        r#"<rect width="{page_w}" height="{page_h}" fill="white"/>"#
+    );
+    let _ = writeln!(
+        svg,
+        r#"<defs><clipPath id="frame"><rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}"/></clipPath></defs>"#,
+        frame_origin[0], frame_origin[1], frame_size[0], frame_size[1]
+    );
+    let _ = writeln!(svg, r#"<g clip-path="url(#frame)">"#);
+    let _ = writeln!(
+        svg,
+        r##"<g id="areas" stroke="#ffffff" stroke-width="{:.2}" fill-rule="evenodd">"##,
+        0.25 * unit
+    );
+    for area in &spec.areas {
+        let _ = writeln!(
+            svg,
+            r#"<path d="{}" fill="{}" fill-opacity="0.8"><title>{}</title></path>"#,
+            frame.path(&area.geometry),
+            hex(area.colour),
+            escape(&area.name)
+        );
+    }
+    svg.push_str("</g>\n");
+    for (name, colour, pieces) in &spec.highlights {
+        let _ = writeln!(
+            svg,
+            r#"<g id="highlight-{}" fill="{}" fill-opacity="0.85" stroke="none">"#,
+            escape(name),
+            hex(*colour)
+        );
+        for piece in pieces {
+            let _ = writeln!(svg, r#"<path d="{}"/>"#, frame.path(piece));
+        }
+        svg.push_str("</g>\n");
+    }
+    for outlines in &spec.outlines {
+        let _ = writeln!(
+            svg,
+            r#"<g id="layer-{}" fill="none" stroke="{}" stroke-width="{:.2}" stroke-dasharray="{:.2} {:.2}">"#,
+            escape(&outlines.name),
+            hex(outlines.colour),
+            0.3 * unit,
+            1.6 * unit,
+            0.9 * unit
+        );
+        for g in &outlines.geometries {
+            let _ = writeln!(svg, r#"<path d="{}"/>"#, frame.path(g));
+        }
+        svg.push_str("</g>\n");
+    }
+    // Outer boundaries of the areas, bold, on top.
+    let _ = writeln!(
+        svg,
+        r##"<g id="area-outlines" fill="none" stroke="#333333" stroke-width="{:.2}">"##,
+        0.45 * unit
+    );
+    for area in &spec.areas {
+        let _ = writeln!(svg, r#"<path d="{}"/>"#, frame.path(&area.geometry));
+    }
+    svg.push_str("</g>\n");
+
+    let reserved = [
+        // North arrow, top right of the frame.
+        [
+            frame_origin[0] + frame_size[0] - 9.0 * unit,
+            frame_origin[1],
+            frame_origin[0] + frame_size[0],
+            frame_origin[1] + 13.0 * unit,
+        ],
+        // Scale bar, bottom left.
+        [
+            frame_origin[0],
+            frame_origin[1] + frame_size[1] - 3.0 * unit - text_size * 2.5,
+            frame_origin[0] + frame_size[0] * 0.3,
+            frame_origin[1] + frame_size[1],
+        ],
+    ];
+    let unlabelled = labels(&mut svg, spec, &frame, text_size * 0.78, &reserved);
+    svg.push_str("</g>\n");
+    let _ = writeln!(
+        svg,
+        r##"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" fill="none" stroke="#444444" stroke-width="{:.2}"/>"##,
+        frame_origin[0],
+        frame_origin[1],
+        frame_size[0],
+        frame_size[1],
+        0.3 * unit
+    );
+
+    // Title.
+    let _ = writeln!(
+        svg,
+        r#"<text x="{margin:.2}" y="{:.2}" font-size="{title_size:.2}" font-weight="bold">{}</text>"#,
+        margin + title_size,
+        escape(&spec.title)
+    );
+    if let Some(subtitle) = &spec.subtitle {
+        let _ = writeln!(
+            svg,
+            r##"<text x="{margin:.2}" y="{:.2}" font-size="{text_size:.2}" fill="#444444">{}</text>"##,
+            margin + title_size + text_size * 1.6,
+            escape(subtitle)
+        );
+    }
+
+    north_arrow(
+        &mut svg,
+        [
+            frame_origin[0] + frame_size[0] - 6.0 * unit,
+            frame_origin[1] + 3.0 * unit,
+        ],
+        unit,
+    );
+    scale_bar(
+        &mut svg,
+        &frame,
+        [
+            frame_origin[0] + 3.0 * unit,
+            frame_origin[1] + frame_size[1] - 3.0 * unit,
+        ],
+        unit,
+        text_size,
+    );
+    legend(
+        &mut svg,
+        spec,
+        [page_w - margin - legend_w, frame_origin[1]],
+        legend_w,
+        text_size,
+        &unlabelled,
+    );
+
+    // Credit and date.
+    let _ = writeln!(
+        svg,
+        r##"<text x="{margin:.2}" y="{:.2}" font-size="{:.2}" fill="#444444">{} · {}</text>"##,
+        page_h - margin,
+        text_size * 0.9,
+        escape(&spec.credit),
+        escape(&spec.date)
+    );
+    svg.push_str("</svg>\n");
+    svg
+}
+
+/// Area labels at each area's pole of inaccessibility, with a white halo, on one to four
+/// lines, kept only where the whole label lies inside its own area. A label that does not fit
+/// moves out to free background beside its area, with a leader line; one that finds no place
+/// is dropped and returned, for a note in the legend. Labels never overlap each other or a
+/// neighbouring area.
+fn labels(
+    svg: &mut String,
+    spec: &MapSpec,
+    frame: &Frame,
+    size: f64,
+    reserved: &[[f64; 4]],
+) -> Vec<String> {
+    use geo::Contains;
+    let line_height = size * 1.2;
+    let mut order: Vec<usize> = (0..spec.areas.len()).collect();
+    order.sort_by(|&a, &b| {
+        spec.areas[b]
+            .geometry
+            .unsigned_area()
+            .total_cmp(&spec.areas[a].geometry.unsigned_area())
+    });
+    // The scale bar and north arrow are taken.
+    let mut placed: Vec<LabelBox> = reserved
+        .iter()
+        .map(|r| LabelBox {
+            rect: [r[0] as f32, r[1] as f32, r[2] as f32, r[3] as f32],
+        })
+        .collect();
+    let mut dropped = Vec::new();
+    let collides = |rect: [f32; 4], placed: &[LabelBox]| {
+        let mut all = placed.to_vec();
+        all.push(LabelBox { rect });
+        place(&all, 16.0).len() != all.len()
+    };
+    // Points all over a label box (every half text height), in map coordinates, for
+    // inside/outside tests: a long label must not cross a neighbour's arm between samples.
+    let samples = |rect: [f32; 4]| -> Vec<geo::Point<f64>> {
+        let step = size * 0.5;
+        let (x0, y0, x1, y1) = (
+            rect[0] as f64,
+            rect[1] as f64,
+            rect[2] as f64,
+            rect[3] as f64,
+        );
+        let nx = ((x1 - x0) / step).ceil().max(1.0) as usize;
+        let ny = ((y1 - y0) / step).ceil().max(1.0) as usize;
+        (0..=nx)
+            .flat_map(|i| {
+                (0..=ny).map(move |j| {
+                    [
+                        x0 + (x1 - x0) * i as f64 / nx as f64,
+                        y0 + (y1 - y0) * j as f64 / ny as f64,
+                    ]
+                })
+            })
+            .map(|p| frame.map(p))
+            .map(|[x, y]| geo::Point::new(x, y))
+            .collect()
+    };
+    let in_frame = |r: [f32; 4]| {
+        r[0] as f64 >= frame.origin[0]
+            && r[1] as f64 >= frame.origin[1]
+            && r[2] as f64 <= frame.origin[0] + frame.size[0]
+            && r[3] as f64 <= frame.origin[1] + frame.size[1]
+    };
+    for index in order {
+        let area = &spec.areas[index];
+        let Some(largest) = area
+            .geometry
+            .0
+            .iter()
+            .max_by(|x, y| x.unsigned_area().total_cmp(&y.unsigned_area()))
+        else {
+            continue;
+        };
+        let Some((pole, _)) = pole_of_inaccessibility(largest) else {
+            continue;
+        };
+        let anchor = frame.page([pole.x, pole.y]);
+        let chars = area.name.chars().count().max(1);
+        let layouts: Vec<Vec<String>> = (1..=4)
+            .map(|n| {
+                if n == 1 {
+                    vec![area.name.clone()]
+                } else {
+                    wrap(&area.name, chars.div_ceil(n) + 2)
+                }
+            })
+            .collect();
+        let rect_of = |lines: &[String], [x, y]: [f64; 2]| {
+            let width = lines
+                .iter()
+                .map(|l| text_width_mm(l, size, true))
+                .fold(0.0, f64::max)
+                + size * 0.3;
+            let height = line_height * lines.len() as f64;
+            [
+                (x - width / 2.0) as f32,
+                (y - height / 2.0) as f32,
+                (x + width / 2.0) as f32,
+                (y + height / 2.0) as f32,
+            ]
+        };
+        let mut spot: Option<(Vec<String>, [f32; 4], bool)> = None;
+        // Inside: the pole first, then other points of the area nearest the pole.
+        let bounds = area.geometry.bounding_rect().map(|r| {
+            [
+                frame.page([r.min().x, r.max().y]),
+                frame.page([r.max().x, r.min().y]),
+            ]
+        });
+        let mut positions = vec![anchor];
+        if let Some([top_left, bottom_right]) = bounds {
+            let step = size * 1.5;
+            let mut grid = Vec::new();
+            let mut y = top_left[1];
+            while y <= bottom_right[1] {
+                let mut x = top_left[0];
+                while x <= bottom_right[0] {
+                    grid.push([x, y]);
+                    x += step;
+                }
+                y += step;
+            }
+            grid.sort_by(|a, b| {
+                (a[0] - anchor[0])
+                    .hypot(a[1] - anchor[1])
+                    .total_cmp(&(b[0] - anchor[0]).hypot(b[1] - anchor[1]))
+            });
+            positions.extend(grid.into_iter().take(4000));
+        }
+        'inside: for lines in &layouts {
+            for &at in &positions {
+                let rect = rect_of(lines, at);
+                if in_frame(rect)
+                    && !collides(rect, &placed)
+                    && samples(rect).iter().all(|p| area.geometry.contains(p))
+                {
+                    spot = Some((lines.clone(), rect, false));
+                    break 'inside;
+                }
+            }
+        }
+        if spot.is_none() {
+            // Outside: free background around the area, nearest first.
+            let lines = layouts[1.min(layouts.len() - 1)].clone();
+            let probe = rect_of(&lines, anchor);
+            let (w, h) = ((probe[2] - probe[0]) as f64, (probe[3] - probe[1]) as f64);
+            'search: for distance in [1.0, 1.6, 2.4, 3.4] {
+                for k in 0..16 {
+                    let angle = k as f64 * std::f64::consts::TAU / 16.0;
+                    let at = [
+                        anchor[0] + angle.cos() * (w / 2.0 + size * 2.0) * distance,
+                        anchor[1] + angle.sin() * (h / 2.0 + size * 2.0) * distance,
+                    ];
+                    let rect = rect_of(&lines, at);
+                    if in_frame(rect)
+                        && !collides(rect, &placed)
+                        && samples(rect)
+                            .iter()
+                            .all(|p| spec.areas.iter().all(|a| !a.geometry.contains(p)))
+                    {
+                        spot = Some((lines.clone(), rect, true));
+                        break 'search;
+                    }
+                }
+            }
+        }
+        let Some((lines, rect, leader)) = spot else {
+            dropped.push(area.name.clone());
+            continue;
+        };
+        placed.push(LabelBox { rect });
+        let centre = [
+            (rect[0] as f64 + rect[2] as f64) / 2.0,
+            (rect[1] as f64 + rect[3] as f64) / 2.0,
+        ];
+        if leader {
+            // The leader ends at the label's nearest edge.
+            let end = [
+                centre[0].clamp(rect[0] as f64, rect[2] as f64),
+                if anchor[1] < centre[1] {
+                    rect[1] as f64
+                } else {
+                    rect[3] as f64
+                },
+            ];
+            let _ = writeln!(
+                svg,
+                r##"<line x1="{:.2}" y1="{:.2}" x2="{:.2}" y2="{:.2}" stroke="#222222" stroke-width="{:.2}"/><circle cx="{:.2}" cy="{:.2}" r="{:.2}" fill="#222222"/>"##,
+                anchor[0],
+                anchor[1],
+                end[0],
+                end[1],
+                size * 0.06,
+                anchor[0],
+                anchor[1],
+                size * 0.12
+            );
+        }
+        let top = rect[1] as f64 + line_height * 0.8;
+        for (i, line) in lines.iter().enumerate() {
+            let _ = writeln!(
+                svg,
+                r##"<text x="{:.2}" y="{:.2}" font-size="{size:.2}" font-weight="bold" text-anchor="middle" fill="#111111" stroke="#ffffff" stroke-width="{:.2}" stroke-linejoin="round" paint-order="stroke">{}</text>"##,
+                centre[0],
+                top + line_height * i as f64,
+                size * 0.25,
+                escape(line)
+            );
+        }
+    }
+    dropped
+}
+
+fn north_arrow(svg: &mut String, [x, y]: [f64; 2], unit: f64) {
+    let h = 6.0 * unit;
+    let w = 2.2 * unit;
+    let _ = writeln!(
+        svg,
+        r##"<g id="north-arrow"><path d="M{x:.2},{y:.2} L{:.2},{:.2} L{x:.2},{:.2} Z" fill="#222222"/><path d="M{x:.2},{y:.2} L{:.2},{:.2} L{x:.2},{:.2} Z" fill="#ffffff" stroke="#222222" stroke-width="{:.2}"/><text x="{x:.2}" y="{:.2}" font-size="{:.2}" text-anchor="middle" font-weight="bold">N</text></g>"##,
+        x - w / 2.0,
+        y + h,
+        y + h * 0.75,
+        x + w / 2.0,
+        y + h,
+        y + h * 0.75,
+        0.15 * unit,
+        y + h + 2.6 * unit,
+        2.2 * unit
+    );
+}
+
+fn scale_bar(svg: &mut String, frame: &Frame, [x, y]: [f64; 2], unit: f64, text_size: f64) {
+    let metres = scale_length(frame.mm_per_m, frame.size[0] * 0.25);
+    let length = metres * frame.mm_per_m;
+    let label = if metres >= 1000.0 {
+        format!("{} km", metres / 1000.0)
+    } else {
+        format!("{metres} m")
+    };
+    let _ = writeln!(
+        svg,
+        r##"<g id="scale-bar"><rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" fill="#ffffff" fill-opacity="0.85"/><rect x="{x:.2}" y="{:.2}" width="{:.2}" height="{:.2}" fill="#222222"/><rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" fill="#ffffff" stroke="#222222" stroke-width="{:.2}"/><text x="{:.2}" y="{:.2}" font-size="{text_size:.2}" text-anchor="middle">{label}</text></g>"##,
+        x - unit,
+        y - text_size * 1.8,
+        length + 2.0 * unit,
+        text_size * 1.8 + unit * 1.6,
+        y,
+        length / 2.0,
+        unit * 0.8,
+        x + length / 2.0,
+        y,
+        length / 2.0,
+        unit * 0.8,
+        unit * 0.1,
+        x + length / 2.0,
+        y - text_size * 0.5
+    );
+}
+
+fn legend(
+    svg: &mut String,
+    spec: &MapSpec,
+    [x, y]: [f64; 2],
+    width: f64,
+    size: f64,
+    unlabelled: &[String],
+) {
+    let line = size * 1.7;
+    let swatch = size * 1.1;
+    let mut cy = y + size;
+    let _ = writeln!(
+        svg,
+        r#"<g id="legend"><text x="{x:.2}" y="{cy:.2}" font-size="{:.2}" font-weight="bold">{}</text>"#,
+        size * 1.15,
+        escape(&spec.legend_title)
+    );
+    cy += line * 0.8;
+    // Long names wrap so that the legend never runs off the page.
+    let max_chars = ((width - swatch * 1.6) / (size * 0.55)).max(8.0) as usize;
+    let entry = |svg: &mut String, cy: &mut f64, symbol: String, text: &str| {
+        let _ = writeln!(svg, "{symbol}");
+        let chunks = wrap(text, max_chars);
+        for (i, chunk) in chunks.iter().enumerate() {
+            let baseline = *cy + size * 0.85 + size * 1.2 * i as f64;
+            let _ = writeln!(
+                svg,
+                r#"<text x="{:.2}" y="{baseline:.2}" font-size="{size:.2}">{}</text>"#,
+                x + swatch * 1.6,
+                escape(chunk)
+            );
+        }
+        *cy += line.max(size * 1.2 * chunks.len() as f64 + size * 0.5);
+    };
+    for area in &spec.areas {
+        let symbol = format!(
+            r##"<rect x="{x:.2}" y="{cy:.2}" width="{swatch:.2}" height="{swatch:.2}" fill="{}" fill-opacity="0.8" stroke="#333333" stroke-width="{:.2}"/>"##,
+            hex(area.colour),
+            size * 0.05
+        );
+        entry(svg, &mut cy, symbol, &area.name);
+    }
+    for (name, colour, _) in &spec.highlights {
+        let symbol = format!(
+            r#"<rect x="{x:.2}" y="{cy:.2}" width="{swatch:.2}" height="{swatch:.2}" fill="{}"/>"#,
+            hex(*colour)
+        );
+        entry(svg, &mut cy, symbol, name);
+    }
+    for outlines in &spec.outlines {
+        let symbol = format!(
+            r#"<line x1="{x:.2}" y1="{:.2}" x2="{:.2}" y2="{:.2}" stroke="{}" stroke-width="{:.2}" stroke-dasharray="{:.2} {:.2}"/>"#,
+            cy + swatch / 2.0,
+            x + swatch,
+            cy + swatch / 2.0,
+            hex(outlines.colour),
+            size * 0.15,
+            size * 0.6,
+            size * 0.35
+        );
+        entry(svg, &mut cy, symbol, &outlines.name);
+    }
+    if !unlabelled.is_empty() {
+        cy += size * 0.5;
+        let text = format!("{}: {}", spec.unlabelled_note, unlabelled.join(", "));
+        for chunk in wrap(&text, max_chars + 4) {
+            let _ = writeln!(
+                svg,
+                r##"<text x="{x:.2}" y="{:.2}" font-size="{:.2}" fill="#444444">{}</text>"##,
+                cy + size * 0.8,
+                size * 0.85,
+                escape(&chunk)
+            );
+            cy += size * 1.15;
+        }
+    }
+    svg.push_str("</g>\n");
+}
+
+/// Wraps text at spaces to lines of at most `max` characters.
+fn wrap(text: &str, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(last) if last.chars().count() + 1 + word.chars().count() <= max => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
+/// Why a map could not be produced.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("the map could not be laid out: {0}")]
+    Svg(String),
+    #[error("the PDF could not be made: {0}")]
+    Pdf(String),
+    #[error("a {0} × {1} pixel image is too large")]
+    TooLarge(u32, u32),
+}
+
+fn tree(svg: &str) -> Result<resvg::usvg::Tree, RenderError> {
+    let mut options = resvg::usvg::Options::default();
+    let fonts = options.fontdb_mut();
+    fonts.load_font_data(FONT_REGULAR.to_vec());
+    fonts.load_font_data(FONT_BOLD.to_vec());
+    fonts.set_sans_serif_family(FONT_FAMILY);
+    resvg::usvg::Tree::from_str(svg, &options).map_err(|e| RenderError::Svg(e.to_string()))
+}
+
+/// Renders the SVG to a PNG of exactly `width` × `height` pixels.
+pub fn svg_to_png(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, RenderError> {
+    if width == 0 || height == 0 || (width as u64) * (height as u64) > 200_000_000 {
+        return Err(RenderError::TooLarge(width, height));
+    }
+    let tree = tree(svg)?;
+    let mut pixmap =
+        resvg::tiny_skia::Pixmap::new(width, height).ok_or(RenderError::TooLarge(width, height))?;
+    let size = tree.size();
+    let transform = resvg::tiny_skia::Transform::from_scale(
+        width as f32 / size.width(),
+        height as f32 / size.height(),
+    );
+    resvg::render(&tree, transform, &mut pixmap.as_mut());
+    pixmap
+        .encode_png()
+        .map_err(|e| RenderError::Svg(e.to_string()))
+}
+
+/// Converts the SVG to a vector PDF with the fonts embedded.
+pub fn svg_to_pdf(svg: &str) -> Result<Vec<u8>, RenderError> {
+    let tree = tree(svg)?;
+    svg2pdf::to_pdf(
+        &tree,
+        svg2pdf::ConversionOptions::default(),
+        svg2pdf::PageOptions::default(),
+    )
+    .map_err(|e| RenderError::Pdf(format!("{e:?}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use geo::wkt;
+
+    fn spec() -> MapSpec {
+        MapSpec {
+            title: "Gebieden Zonnedaal".into(),
+            subtitle: Some("Voorstel".into()),
+            page_mm: [297.0, 210.0],
+            areas: vec![
+                MapArea {
+                    name: "Noord".into(),
+                    colour: [230, 159, 0],
+                    geometry: wkt!(MULTIPOLYGON(((0. 500.,1000. 500.,1000. 1000.,0. 1000.,0. 500.)))),
+                },
+                MapArea {
+                    name: "Zuid".into(),
+                    colour: [86, 180, 233],
+                    geometry: wkt!(MULTIPOLYGON(((0. 0.,1000. 0.,1000. 500.,0. 500.,0. 0.)))),
+                },
+            ],
+            outlines: vec![MapOutlines {
+                name: "politie".into(),
+                colour: [213, 94, 0],
+                geometries: vec![wkt!(MULTIPOLYGON(((0. 0.,600. 0.,600. 1000.,0. 1000.,0. 0.))))],
+            }],
+            highlights: vec![],
+            credit: "Bron: CBS / Kadaster".into(),
+            date: "24-11-2026".into(),
+            unlabelled_note: "niet gelabeld".into(),
+            legend_title: "Legenda".into(),
+        }
+    }
+
+    #[test]
+    fn the_svg_has_real_text_and_one_group_per_layer() {
+        let svg = render_svg(&spec());
+        let tree = tree(&svg).unwrap();
+        assert!(tree.size().width() > 0.0);
+        assert!(svg.contains(r#"id="layer-politie""#));
+        assert_eq!(svg.matches(">Noord</text>").count(), 2, "label and legend");
+        assert!(svg.contains("Bron: CBS / Kadaster"));
+    }
+
+    #[test]
+    fn png_has_the_requested_size_and_pdf_is_a_pdf() {
+        let svg = render_svg(&spec());
+        let png = svg_to_png(&svg, 600, 424).unwrap();
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+        assert_eq!(
+            u32::from_be_bytes([png[16], png[17], png[18], png[19]]),
+            600
+        );
+        let pdf = svg_to_pdf(&svg).unwrap();
+        assert!(pdf.starts_with(b"%PDF"));
+        assert!(svg_to_png(&svg, 0, 10).is_err());
+    }
+
+    #[test]
+    fn long_text_wraps_at_spaces() {
+        assert_eq!(
+            wrap("5 Ulft-noord, Ulft-centrum, Varsselder", 14),
+            vec!["5 Ulft-noord,", "Ulft-centrum,", "Varsselder"]
+        );
+    }
+}
