@@ -365,11 +365,12 @@ pub fn render_svg(spec: &MapSpec) -> String {
     svg
 }
 
-/// Area labels at each area's pole of inaccessibility, with a white halo, on one to four
-/// lines, kept only where the whole label lies inside its own area. A label that does not fit
-/// moves out to free background beside its area, with a leader line; one that finds no place
-/// is dropped and returned, for a note in the legend. Labels never overlap each other or a
-/// neighbouring area.
+/// Area labels at each area's pole of inaccessibility (or the nearest place in the area where
+/// they fit), with a white halo, on one to four lines, shrunk to at most two thirds of the
+/// normal size if that makes them fit; kept only where the whole label lies inside its own
+/// area. A label that still does not fit moves out to free background beside its area, with a
+/// leader line; one that finds no place is dropped and returned, for a note in the legend.
+/// Labels never overlap each other, the scale bar, the north arrow or a neighbouring area.
 fn labels(
     svg: &mut String,
     spec: &MapSpec,
@@ -378,7 +379,6 @@ fn labels(
     reserved: &[[f64; 4]],
 ) -> Vec<String> {
     use geo::Contains;
-    let line_height = size * 1.2;
     let mut order: Vec<usize> = (0..spec.areas.len()).collect();
     order.sort_by(|&a, &b| {
         spec.areas[b]
@@ -386,7 +386,6 @@ fn labels(
             .unsigned_area()
             .total_cmp(&spec.areas[a].geometry.unsigned_area())
     });
-    // The scale bar and north arrow are taken.
     let mut placed: Vec<LabelBox> = reserved
         .iter()
         .map(|r| LabelBox {
@@ -401,8 +400,7 @@ fn labels(
     };
     // Points all over a label box (every half text height), in map coordinates, for
     // inside/outside tests: a long label must not cross a neighbour's arm between samples.
-    let samples = |rect: [f32; 4]| -> Vec<geo::Point<f64>> {
-        let step = size * 0.5;
+    let samples = |rect: [f32; 4], step: f64| -> Vec<geo::Point<f64>> {
         let (x0, y0, x1, y1) = (
             rect[0] as f64,
             rect[1] as f64,
@@ -430,6 +428,20 @@ fn labels(
             && r[2] as f64 <= frame.origin[0] + frame.size[0]
             && r[3] as f64 <= frame.origin[1] + frame.size[1]
     };
+    let rect_of = |lines: &[String], [x, y]: [f64; 2], size: f64| {
+        let width = lines
+            .iter()
+            .map(|l| text_width_mm(l, size, true))
+            .fold(0.0, f64::max)
+            + size * 0.3;
+        let height = size * 1.2 * lines.len() as f64;
+        [
+            (x - width / 2.0) as f32,
+            (y - height / 2.0) as f32,
+            (x + width / 2.0) as f32,
+            (y + height / 2.0) as f32,
+        ]
+    };
     for index in order {
         let area = &spec.areas[index];
         let Some(largest) = area
@@ -454,86 +466,74 @@ fn labels(
                 }
             })
             .collect();
-        let rect_of = |lines: &[String], [x, y]: [f64; 2]| {
-            let width = lines
-                .iter()
-                .map(|l| text_width_mm(l, size, true))
-                .fold(0.0, f64::max)
-                + size * 0.3;
-            let height = line_height * lines.len() as f64;
-            [
-                (x - width / 2.0) as f32,
-                (y - height / 2.0) as f32,
-                (x + width / 2.0) as f32,
-                (y + height / 2.0) as f32,
-            ]
-        };
-        let mut spot: Option<(Vec<String>, [f32; 4], bool)> = None;
-        // Inside: the pole first, then other points of the area nearest the pole.
-        let bounds = area.geometry.bounding_rect().map(|r| {
-            [
+        // Inside: the pole first, then other points of the area nearest to it.
+        let mut positions = vec![anchor];
+        if let Some(r) = area.geometry.bounding_rect() {
+            let (top_left, bottom_right) = (
                 frame.page([r.min().x, r.max().y]),
                 frame.page([r.max().x, r.min().y]),
-            ]
-        });
-        let mut positions = vec![anchor];
-        if let Some([top_left, bottom_right]) = bounds {
-            let step = size * 1.5;
-            let mut grid = Vec::new();
+            );
+            let step = size;
             let mut y = top_left[1];
             while y <= bottom_right[1] {
                 let mut x = top_left[0];
                 while x <= bottom_right[0] {
-                    grid.push([x, y]);
+                    positions.push([x, y]);
                     x += step;
                 }
                 y += step;
             }
-            grid.sort_by(|a, b| {
+            positions[1..].sort_by(|a, b| {
                 (a[0] - anchor[0])
                     .hypot(a[1] - anchor[1])
                     .total_cmp(&(b[0] - anchor[0]).hypot(b[1] - anchor[1]))
             });
-            positions.extend(grid.into_iter().take(4000));
+            positions.truncate(6000);
         }
-        'inside: for lines in &layouts {
-            for &at in &positions {
-                let rect = rect_of(lines, at);
-                if in_frame(rect)
-                    && !collides(rect, &placed)
-                    && samples(rect).iter().all(|p| area.geometry.contains(p))
-                {
-                    spot = Some((lines.clone(), rect, false));
-                    break 'inside;
+        let mut spot: Option<(Vec<String>, [f32; 4], f64, bool)> = None;
+        'inside: for scale in [1.0, 0.85, 0.7] {
+            let size = size * scale;
+            for lines in &layouts {
+                for &at in &positions {
+                    let rect = rect_of(lines, at, size);
+                    if in_frame(rect)
+                        && !collides(rect, &placed)
+                        && samples(rect, size * 0.5)
+                            .iter()
+                            .all(|p| area.geometry.contains(p))
+                    {
+                        spot = Some((lines.clone(), rect, size, false));
+                        break 'inside;
+                    }
                 }
             }
         }
         if spot.is_none() {
             // Outside: free background around the area, nearest first.
             let lines = layouts[1.min(layouts.len() - 1)].clone();
-            let probe = rect_of(&lines, anchor);
+            let probe = rect_of(&lines, anchor, size);
             let (w, h) = ((probe[2] - probe[0]) as f64, (probe[3] - probe[1]) as f64);
-            'search: for distance in [1.0, 1.6, 2.4, 3.4] {
-                for k in 0..16 {
-                    let angle = k as f64 * std::f64::consts::TAU / 16.0;
+            'outside: for distance in [1.0, 1.5, 2.0, 2.8, 3.8, 5.0, 6.5, 8.5] {
+                for k in 0..24 {
+                    let angle = k as f64 * std::f64::consts::TAU / 24.0;
                     let at = [
                         anchor[0] + angle.cos() * (w / 2.0 + size * 2.0) * distance,
                         anchor[1] + angle.sin() * (h / 2.0 + size * 2.0) * distance,
                     ];
-                    let rect = rect_of(&lines, at);
+                    let rect = rect_of(&lines, at, size);
                     if in_frame(rect)
                         && !collides(rect, &placed)
-                        && samples(rect)
+                        && samples(rect, size * 0.5)
                             .iter()
                             .all(|p| spec.areas.iter().all(|a| !a.geometry.contains(p)))
                     {
-                        spot = Some((lines.clone(), rect, true));
-                        break 'search;
+                        spot = Some((lines.clone(), rect, size, true));
+                        break 'outside;
                     }
                 }
             }
         }
-        let Some((lines, rect, leader)) = spot else {
+        let Some((lines, rect, size, leader)) = spot else {
             dropped.push(area.name.clone());
             continue;
         };
@@ -545,7 +545,7 @@ fn labels(
         if leader {
             // The leader ends at the label's nearest edge.
             let end = [
-                centre[0].clamp(rect[0] as f64, rect[2] as f64),
+                centre[0],
                 if anchor[1] < centre[1] {
                     rect[1] as f64
                 } else {
@@ -562,9 +562,10 @@ fn labels(
                 size * 0.06,
                 anchor[0],
                 anchor[1],
-                size * 0.12
+                size * 0.15
             );
         }
+        let line_height = size * 1.2;
         let top = rect[1] as f64 + line_height * 0.8;
         for (i, line) in lines.iter().enumerate() {
             let _ = writeln!(
