@@ -120,6 +120,8 @@ pub struct GebiedenApp {
     pub selection: Option<Selection>,
     pub hover: Option<(usize, usize)>,
     pub cursor_in_map: Option<[f64; 2]>,
+    /// Working CRS → WGS 84 for the status bar, cached per working CRS.
+    pub cursor_reprojector: Option<(gebieden::model::Crs, Option<gebieden::io::Reprojector>)>,
     pub analysis: Option<AnalysisView>,
     /// The base layer for the atlas, by index into `layers`.
     pub base_layer: Option<usize>,
@@ -163,6 +165,7 @@ impl Default for GebiedenApp {
             selection: None,
             hover: None,
             cursor_in_map: None,
+            cursor_reprojector: None,
             analysis: None,
             base_layer: None,
             language: Language::default(),

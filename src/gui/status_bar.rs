@@ -17,9 +17,21 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
                 .map(|l| l.layer.working_crs)
                 .unwrap_or_default();
             ui.monospace(format!("{working} {x:.0}, {y:.0}"));
-            let lonlat = Reprojector::new(working, Crs::WGS84)
-                .ok()
-                .flatten()
+            // The reprojector is built once per working CRS, not every frame.
+            if app
+                .cursor_reprojector
+                .as_ref()
+                .is_none_or(|(crs, _)| *crs != working)
+            {
+                app.cursor_reprojector = Some((
+                    working,
+                    Reprojector::new(working, Crs::WGS84).ok().flatten(),
+                ));
+            }
+            let lonlat = app
+                .cursor_reprojector
+                .as_ref()
+                .and_then(|(_, r)| r.as_ref())
                 .and_then(|r| r.project(geo::coord! { x: x, y: y }).ok());
             if let Some(c) = lonlat {
                 ui.monospace(format!(
