@@ -9,8 +9,8 @@ mod shapes;
 
 pub use labels::{LabelBox, place as place_labels};
 pub use print::{
-    FONT_BOLD, FONT_REGULAR, MapArea, MapOutlines, MapSpec, RenderError, paper_mm, render_svg,
-    svg_to_pdf, svg_to_png,
+    FONT_BOLD, FONT_REGULAR, MapArea, MapOutlines, MapSpec, RenderError, page_position, paper_mm,
+    render_svg, svg_to_pdf, svg_to_png,
 };
 pub use projector::{MAX_METRES_PER_PIXEL, MIN_METRES_PER_PIXEL, Projector, scale_bar};
 pub use shapes::{FeatureShape, FeatureShapes, LEVEL_TOLERANCES_M, LayerShapes, hatch, level_for};

@@ -159,8 +159,17 @@ fn scale_length(mm_per_m: f64, max_mm: f64) -> f64 {
         .unwrap_or(magnitude)
 }
 
-/// The map as an SVG document (page units: millimetres).
-pub fn render_svg(spec: &MapSpec) -> String {
+/// The page layout of a map: sizes (mm) and where the map frame is.
+struct Layout {
+    unit: f64,
+    margin: f64,
+    title_size: f64,
+    text_size: f64,
+    legend_w: f64,
+    frame: Frame,
+}
+
+fn layout(spec: &MapSpec) -> Layout {
     let [page_w, page_h] = spec.page_mm;
     let unit = page_w.min(page_h) / 100.0; // 2.1 mm on A4 portrait
     let margin = 6.0 * unit;
@@ -212,6 +221,33 @@ pub fn render_svg(spec: &MapSpec) -> String {
         })
         .unwrap_or(bbox);
     let frame = Frame::fit(frame_origin, frame_size, focus);
+    Layout {
+        unit,
+        margin,
+        title_size,
+        text_size,
+        legend_w,
+        frame,
+    }
+}
+
+/// Where a map position lands on the page (mm from the top-left corner), for checking output.
+pub fn page_position(spec: &MapSpec, pos_in_map: [f64; 2]) -> [f64; 2] {
+    layout(spec).frame.page(pos_in_map)
+}
+
+/// The map as an SVG document (page units: millimetres).
+pub fn render_svg(spec: &MapSpec) -> String {
+    let [page_w, page_h] = spec.page_mm;
+    let Layout {
+        unit,
+        margin,
+        title_size,
+        text_size,
+        legend_w,
+        frame,
+    } = layout(spec);
+    let (frame_origin, frame_size) = (frame.origin, frame.size);
 
     let mut svg = String::new();
     let _ = writeln!(
@@ -828,6 +864,92 @@ mod tests {
         let pdf = svg_to_pdf(&svg).unwrap();
         assert!(pdf.starts_with(b"%PDF"));
         assert!(svg_to_png(&svg, 0, 10).is_err());
+    }
+
+    /// The PNG's pixel at a map position (PNG decoded with resvg's tiny-skia).
+    fn pixel(png: &[u8], spec: &MapSpec, pos: [f64; 2]) -> [u8; 3] {
+        let pixmap = resvg::tiny_skia::Pixmap::decode_png(png).unwrap();
+        let [x_mm, y_mm] = page_position(spec, pos);
+        let x = (x_mm / spec.page_mm[0] * pixmap.width() as f64) as u32;
+        let y = (y_mm / spec.page_mm[1] * pixmap.height() as f64) as u32;
+        let c = pixmap.pixel(x, y).unwrap();
+        [c.red(), c.green(), c.blue()]
+    }
+
+    fn assert_near(got: [u8; 3], colour: [u8; 3], tolerance: i32) {
+        // Fill opacity 0.8 over white.
+        let expected = colour.map(|c| (c as f64 * 0.8 + 255.0 * 0.2).round() as i32);
+        for k in 0..3 {
+            assert!(
+                (got[k] as i32 - expected[k]).abs() <= tolerance,
+                "{got:?} vs {expected:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn each_area_shows_in_its_own_colour() {
+        let spec = spec();
+        let png = svg_to_png(&render_svg(&spec), 1200, 848).unwrap();
+        // Away from the labels (at the centres) and the dashed partner line (x = 600).
+        assert_near(pixel(&png, &spec, [200.0, 850.0]), spec.areas[0].colour, 3);
+        assert_near(pixel(&png, &spec, [200.0, 150.0]), spec.areas[1].colour, 3);
+    }
+
+    #[test]
+    fn the_svg_parses_with_each_area_name_on_the_map_and_in_the_legend() {
+        let spec = spec();
+        let tree = tree(&render_svg(&spec)).unwrap();
+        fn texts(group: &resvg::usvg::Group, out: &mut Vec<String>) {
+            for node in group.children() {
+                match node {
+                    resvg::usvg::Node::Text(t) => {
+                        out.push(t.chunks().iter().map(|c| c.text().to_string()).collect())
+                    }
+                    resvg::usvg::Node::Group(g) => texts(g, out),
+                    _ => {}
+                }
+            }
+        }
+        let mut found = Vec::new();
+        texts(tree.root(), &mut found);
+        for name in ["Noord", "Zuid"] {
+            assert_eq!(
+                found.iter().filter(|t| *t == name).count(),
+                2,
+                "{name} on the map and in the legend: {found:?}"
+            );
+        }
+        assert!(
+            found.iter().any(|t| t == "politie"),
+            "partner layer in the legend"
+        );
+        assert!(found.iter().any(|t| t.contains("Bron: CBS / Kadaster")));
+    }
+
+    #[test]
+    fn the_pdf_shows_the_same_map_when_poppler_is_there() {
+        let spec = spec();
+        let pdf = svg_to_pdf(&render_svg(&spec)).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kaart.pdf");
+        std::fs::write(&path, &pdf).unwrap();
+        let Ok(output) = std::process::Command::new("pdftoppm")
+            .args(["-png", "-r", "72", "-singlefile"])
+            .arg(&path)
+            .arg(dir.path().join("kaart"))
+            .output()
+        else {
+            return; // poppler-utils is not installed here
+        };
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let png = std::fs::read(dir.path().join("kaart.png")).unwrap();
+        assert_near(pixel(&png, &spec, [200.0, 850.0]), spec.areas[0].colour, 6);
+        assert_near(pixel(&png, &spec, [200.0, 150.0]), spec.areas[1].colour, 6);
     }
 
     #[test]
