@@ -10,6 +10,15 @@ use geo::{Area, BoundingRect, MultiPolygon};
 use super::labels::{LabelBox, place};
 use crate::analysis::pole_of_inaccessibility;
 
+/// Above this many areas, labels that do not fit are not moved out with leader lines.
+const MAX_LEADERS: usize = 60;
+
+/// The legend lists at most this many areas one by one.
+const MAX_LEGEND_AREAS: usize = 24;
+
+/// The legend names at most this many unlabelled areas; beyond that it gives their number.
+const MAX_UNLABELLED_NAMED: usize = 12;
+
 /// The bundled fonts (DejaVu Sans, see assets/fonts/LICENSE-DejaVu.txt).
 pub const FONT_REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 pub const FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
@@ -310,7 +319,12 @@ pub fn render_svg(spec: &MapSpec) -> String {
     let _ = writeln!(
         svg,
         r##"<g id="area-outlines" fill="none" stroke="#333333" stroke-width="{:.2}">"##,
-        0.45 * unit
+        // Thinner when there are many: bold outlines of thousands of areas would be all ink.
+        if spec.areas.len() <= MAX_LEGEND_AREAS {
+            0.45 * unit
+        } else {
+            0.05 * unit
+        }
     );
     for area in &spec.areas {
         let _ = writeln!(svg, r#"<path d="{}"/>"#, frame.path(&area.geometry));
@@ -527,9 +541,26 @@ fn labels(
             positions.truncate(6000);
         }
         let mut spot: Option<(Vec<String>, [f32; 4], f64, bool)> = None;
+        let area_box = area
+            .geometry
+            .bounding_rect()
+            .map(|r| {
+                (
+                    (r.max().x - r.min().x) * frame.mm_per_m,
+                    (r.max().y - r.min().y) * frame.mm_per_m,
+                )
+            })
+            .unwrap_or((0.0, 0.0));
         'inside: for scale in [1.0, 0.85, 0.7] {
             let size = size * scale;
             for lines in &layouts {
+                // A label larger than the area's box cannot fit anywhere inside it.
+                let probe = rect_of(lines, anchor, size);
+                if (probe[2] - probe[0]) as f64 > area_box.0
+                    || (probe[3] - probe[1]) as f64 > area_box.1
+                {
+                    continue;
+                }
                 for &at in &positions {
                     let rect = rect_of(lines, at, size);
                     if in_frame(rect)
@@ -544,7 +575,8 @@ fn labels(
                 }
             }
         }
-        if spot.is_none() {
+        // On maps with hundreds of areas the leaders would be a tangle: small areas go unlabelled.
+        if spot.is_none() && spec.areas.len() <= MAX_LEADERS {
             // Outside: free background around the area, nearest first.
             let lines = layouts[1.min(layouts.len() - 1)].clone();
             let probe = rect_of(&lines, anchor, size);
@@ -697,13 +729,32 @@ fn legend(
         }
         *cy += line.max(size * 1.2 * chunks.len() as f64 + size * 0.5);
     };
-    for area in &spec.areas {
+    // A legend of hundreds of areas is no legend: past this many, the areas get one line.
+    let listed = if spec.areas.len() <= MAX_LEGEND_AREAS {
+        spec.areas.len()
+    } else {
+        0
+    };
+    for area in &spec.areas[..listed] {
         let symbol = format!(
             r##"<rect x="{x:.2}" y="{cy:.2}" width="{swatch:.2}" height="{swatch:.2}" fill="{}" fill-opacity="0.8" stroke="#333333" stroke-width="{:.2}"/>"##,
             hex(area.colour),
             size * 0.05
         );
         entry(svg, &mut cy, symbol, &area.name);
+    }
+    if listed < spec.areas.len() {
+        let symbol = format!(
+            r##"<rect x="{x:.2}" y="{cy:.2}" width="{swatch:.2}" height="{swatch:.2}" fill="{}" fill-opacity="0.8" stroke="#333333" stroke-width="{:.2}"/>"##,
+            hex(spec.areas[0].colour),
+            size * 0.05
+        );
+        entry(
+            svg,
+            &mut cy,
+            symbol,
+            &format!("{} gebieden", spec.areas.len()),
+        );
     }
     for (name, colour, _) in &spec.highlights {
         let symbol = format!(
@@ -727,7 +778,11 @@ fn legend(
     }
     if !unlabelled.is_empty() {
         cy += size * 0.5;
-        let text = format!("{}: {}", spec.unlabelled_note, unlabelled.join(", "));
+        let text = if unlabelled.len() > MAX_UNLABELLED_NAMED {
+            format!("{}: {}", spec.unlabelled_note, unlabelled.len())
+        } else {
+            format!("{}: {}", spec.unlabelled_note, unlabelled.join(", "))
+        };
         for chunk in wrap(&text, max_chars + 4) {
             let _ = writeln!(
                 svg,
