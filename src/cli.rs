@@ -572,17 +572,9 @@ fn is_cbs(layer: &Layer) -> bool {
     ["buurt", "wijk", "gemeente", "pc4", "cbs"]
         .iter()
         .any(|w| name.contains(w))
+        // The CBS code fields are the first id candidates (up to statcode).
         || layer.fields.iter().any(|f| {
-            [
-                "buurtcode",
-                "bu_code",
-                "wijkcode",
-                "wk_code",
-                "gemeentecode",
-                "gm_code",
-                "statcode",
-            ]
-            .contains(&f.name.to_ascii_lowercase().as_str())
+            gebieden::io::ID_FIELD_CANDIDATES[..7].contains(&f.name.to_ascii_lowercase().as_str())
         })
 }
 

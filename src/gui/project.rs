@@ -27,20 +27,32 @@ impl GebiedenApp {
         self.messages.push(Message { text, is_error });
     }
 
+    /// An edit that may be refused: applied (and undoable) when it succeeds, reported when not.
+    fn try_edit(
+        &mut self,
+        change: impl FnOnce(
+            &mut gebieden::compose::Composition,
+        ) -> Result<(), gebieden::compose::ComposeError>,
+    ) -> bool {
+        let mut error = None;
+        let changed = self.composer.edit(|c| match change(c) {
+            Ok(()) => true,
+            Err(e) => {
+                error = Some(e.to_string());
+                false
+            }
+        });
+        if let Some(e) = error {
+            self.message(e, true);
+        }
+        changed
+    }
+
     pub(super) fn apply_compose_action(&mut self, action: Action) {
         let changed = match action {
             Action::AddArea(name) => {
-                let mut error = None;
-                let changed = self.composer.edit(|c| match c.add_area(&name) {
-                    Ok(()) => true,
-                    Err(e) => {
-                        error = Some(e.to_string());
-                        false
-                    }
-                });
-                if let Some(e) = error {
-                    self.message(e, true);
-                } else {
+                let changed = self.try_edit(|c| c.add_area(&name));
+                if changed {
                     self.composer.current_area = Some(name.trim().to_string());
                     self.composer.new_area_name.clear();
                 }
@@ -58,19 +70,8 @@ impl GebiedenApp {
                 colour,
                 note,
             } => {
-                let mut error = None;
-                let changed =
-                    self.composer
-                        .edit(|c| match c.edit_area(&name, &new_name, colour, &note) {
-                            Ok(()) => true,
-                            Err(e) => {
-                                error = Some(e.to_string());
-                                false
-                            }
-                        });
-                if let Some(e) = error {
-                    self.message(e, true);
-                } else if self.composer.current_area.as_deref() == Some(name.as_str()) {
+                let changed = self.try_edit(|c| c.edit_area(&name, &new_name, colour, &note));
+                if changed && self.composer.current_area.as_deref() == Some(name.as_str()) {
                     self.composer.current_area = Some(new_name.trim().to_string());
                 }
                 changed

@@ -53,7 +53,7 @@ pub(crate) struct RawLayer {
 }
 
 /// Code fields Dutch divisions use as ids, in order of preference.
-const ID_FIELD_CANDIDATES: &[&str] = &[
+pub const ID_FIELD_CANDIDATES: &[&str] = &[
     "buurtcode",
     "bu_code",
     "wijkcode",

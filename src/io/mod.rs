@@ -30,6 +30,7 @@ pub use analysis_files::{
 };
 pub use assignment_csv::read_assignment;
 pub use atomic::{write_atomic, write_atomic_with};
+pub use build::ID_FIELD_CANDIDATES;
 pub use compose_files::write_composition;
 pub use error::{LoadError, LoadErrorKind};
 pub use geojson_write::{OutFeature, json_value, write_geojson};

@@ -168,6 +168,21 @@ fn scale_length(mm_per_m: f64, max_mm: f64) -> f64 {
         .unwrap_or(magnitude)
 }
 
+/// The box [min x, min y, max x, max y] around geometries, if any.
+fn bounds<'g>(geometries: impl Iterator<Item = &'g MultiPolygon<f64>>) -> Option<[f64; 4]> {
+    geometries
+        .filter_map(|g| g.bounding_rect())
+        .map(|r| [r.min().x, r.min().y, r.max().x, r.max().y])
+        .reduce(|a, b| {
+            [
+                a[0].min(b[0]),
+                a[1].min(b[1]),
+                a[2].max(b[2]),
+                a[3].max(b[3]),
+            ]
+        })
+}
+
 /// The page layout of a map: sizes (mm) and where the map frame is.
 struct Layout {
     unit: f64,
@@ -198,37 +213,10 @@ fn layout(spec: &MapSpec) -> Layout {
         page_h - 2.0 * margin - header_h - footer_h,
     ];
 
-    let bbox = spec
-        .areas
-        .iter()
-        .map(|a| &a.geometry)
-        .chain(spec.outlines.iter().flat_map(|o| o.geometries.iter()))
-        .filter_map(|g| g.bounding_rect())
-        .map(|r| [r.min().x, r.min().y, r.max().x, r.max().y])
-        .reduce(|a, b| {
-            [
-                a[0].min(b[0]),
-                a[1].min(b[1]),
-                a[2].max(b[2]),
-                a[3].max(b[3]),
-            ]
-        })
-        .unwrap_or([0.0, 0.0, 1000.0, 1000.0]);
     // Fit on the agreed areas when there are any: partner layers may reach far beyond.
-    let focus = spec
-        .areas
-        .iter()
-        .filter_map(|a| a.geometry.bounding_rect())
-        .map(|r| [r.min().x, r.min().y, r.max().x, r.max().y])
-        .reduce(|a, b| {
-            [
-                a[0].min(b[0]),
-                a[1].min(b[1]),
-                a[2].max(b[2]),
-                a[3].max(b[3]),
-            ]
-        })
-        .unwrap_or(bbox);
+    let areas = bounds(spec.areas.iter().map(|a| &a.geometry));
+    let everything = bounds(spec.outlines.iter().flat_map(|o| o.geometries.iter()));
+    let focus = areas.or(everything).unwrap_or([0.0, 0.0, 1000.0, 1000.0]);
     let frame = Frame::fit(frame_origin, frame_size, focus);
     Layout {
         unit,
