@@ -642,7 +642,7 @@ fn map(args: &MapArgs) -> anyhow::Result<ExitCode> {
             );
             return Ok(ExitCode::from(EXIT_BAD_INPUT));
         };
-        let result = gebieden::compose::compose(units, &file.composition, &[], 5.0);
+        let result = gebieden::compose::compose(units, &file.composition, &[] as &[Layer], 5.0);
         let areas = result
             .areas
             .iter()

@@ -23,7 +23,7 @@ fn buurten() -> Layer {
 fn the_six_areas_of_2013_cover_the_municipality_in_one_piece_each() {
     let units = buurten();
     let composition = read_assignment(&shared("gebieden_2013_voorstel.csv"), &units).unwrap();
-    let result = compose(&units, &composition, &[], 5.0);
+    let result = compose(&units, &composition, &[] as &[Layer], 5.0);
     assert_eq!(result.areas.len(), 6);
     assert!(result.checks.complete(), "{:?}", result.checks);
     assert!(result.checks.unassigned.is_empty() && result.checks.empty_areas.is_empty());
@@ -80,7 +80,7 @@ fn compose_writes_exports_that_read_back_with_the_same_geometry() {
 
     let units = buurten();
     let composition = read_assignment(&shared("gebieden_2013_voorstel.csv"), &units).unwrap();
-    let expected = compose(&units, &composition, &[], 5.0);
+    let expected = compose(&units, &composition, &[] as &[Layer], 5.0);
     for (file, tolerance) in [
         ("areas.shp", 1e-9),
         ("areas.gpkg", 1e-9),
@@ -251,7 +251,7 @@ fn ulft_centrum_split_in_two_goes_to_areas_4_and_5() {
     composition
         .assignment
         .insert("BU15090000-2".into(), south.into());
-    let result = compose(&units, &composition, &[], 5.0);
+    let result = compose(&units, &composition, &[] as &[Layer], 5.0);
     assert!(
         result.checks.unassigned.is_empty() && result.checks.unknown_units.is_empty(),
         "{:?}",

@@ -9,6 +9,8 @@ use super::crosswalk::{CrosswalkRow, PairReport, crosswalk, pair_report};
 use super::geometry::{MIN_PIECE_AREA_M2, snap, union_all};
 use super::prepare::{Adjustment, PreparedLayer};
 use super::problems::{Problem, ProblemKind, gaps, overlaps};
+use std::borrow::Borrow;
+
 use crate::model::Layer;
 
 /// Settings of a run.
@@ -94,9 +96,9 @@ pub struct Analysis {
 }
 
 /// Names as given, made unique by a suffix where two layers share one.
-fn unique_names(layers: &[Layer]) -> Vec<String> {
+fn unique_names<L: Borrow<Layer>>(layers: &[L]) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
-    for layer in layers {
+    for layer in layers.iter().map(Borrow::borrow) {
         let mut name = layer.name.clone();
         let mut n = 2;
         while names.contains(&name) {
@@ -110,13 +112,17 @@ fn unique_names(layers: &[Layer]) -> Vec<String> {
 
 /// Analyses the layers (all in one working CRS). `extent` is the territory every division
 /// should cover, e.g. the municipal boundary.
-pub fn analyse(layers: &[Layer], extent: Option<&Layer>, options: &AnalysisOptions) -> Analysis {
+pub fn analyse<L: Borrow<Layer>>(
+    layers: &[L],
+    extent: Option<&Layer>,
+    options: &AnalysisOptions,
+) -> Analysis {
     let names = unique_names(layers);
     let weight = options.weight_field.as_deref();
     let prepared: Vec<PreparedLayer> = layers
         .iter()
         .zip(&names)
-        .map(|(layer, name)| PreparedLayer::new(layer, name, options.grid_m, weight))
+        .map(|(layer, name)| PreparedLayer::new(layer.borrow(), name, options.grid_m, weight))
         .collect();
     let extent_geometry: Option<MultiPolygon<f64>> = extent.map(|layer| {
         let polygons: Vec<geo::Polygon<f64>> = layer
@@ -129,7 +135,7 @@ pub fn analyse(layers: &[Layer], extent: Option<&Layer>, options: &AnalysisOptio
 
     let mut problems = Vec::new();
     let mut reports = Vec::new();
-    for (layer, source) in prepared.iter().zip(layers) {
+    for (layer, source) in prepared.iter().zip(layers.iter().map(Borrow::borrow)) {
         let mut found = overlaps(layer, options.sliver_width_m);
         found.extend(gaps(
             layer,
@@ -204,7 +210,7 @@ pub fn analyse(layers: &[Layer], extent: Option<&Layer>, options: &AnalysisOptio
         settings: Settings {
             working_crs: layers
                 .first()
-                .map(|l| l.working_crs.to_string())
+                .map(|l| l.borrow().working_crs.to_string())
                 .unwrap_or_default(),
             sliver_width_m: options.sliver_width_m,
             grid_m: options.grid_m,

@@ -176,10 +176,10 @@ fn parts_of(area_parts: &MultiPolygon<f64>, units: &[(&str, &MultiPolygon<f64>)]
 
 /// Composes the division: dissolves each area's units, sums their numeric fields, relates the
 /// areas to every partner division, and runs the checks.
-pub fn compose(
+pub fn compose<L: std::borrow::Borrow<Layer>>(
     units: &Layer,
     composition: &Composition,
-    partners: &[Layer],
+    partners: &[L],
     sliver_width: f64,
 ) -> ComposeResult {
     let mut split_errors = Vec::new();
@@ -205,10 +205,10 @@ pub fn compose(
     result
 }
 
-fn compose_units(
+fn compose_units<L: std::borrow::Borrow<Layer>>(
     units: &Layer,
     composition: &Composition,
-    partners: &[Layer],
+    partners: &[L],
     sliver_width: f64,
 ) -> ComposeResult {
     let index: HashMap<&str, usize> = units
@@ -300,7 +300,7 @@ fn compose_units(
     if !partners.is_empty() {
         let layer = areas_layer(&areas, units.working_crs);
         let prepared_areas = PreparedLayer::new(&layer, "gebieden", WORKING_GRID_M, None);
-        for partner in partners {
+        for partner in partners.iter().map(std::borrow::Borrow::borrow) {
             let prepared = PreparedLayer::new(partner, &partner.name, WORKING_GRID_M, None);
             for row in crosswalk(&prepared_areas, &prepared, sliver_width) {
                 let Some(area) = areas.iter_mut().find(|a| a.name == row.id_a) else {
@@ -391,7 +391,7 @@ mod tests {
         c.add_area("Oost").unwrap();
         c.assign(["b", "c"], Some("Oost"), PaintMode::Overwrite)
             .unwrap();
-        let result = compose(&units(), &c, &[], 5.0);
+        let result = compose(&units(), &c, &[] as &[Layer], 5.0);
         let oost = &result.areas[0];
         assert_eq!(oost.geometry.0.len(), 1, "b and c share an edge: one piece");
         assert!((oost.area_m2 - 200.0).abs() < 1e-9);
@@ -410,7 +410,7 @@ mod tests {
             .unwrap();
         c.assign(["b"], Some("Midden"), PaintMode::Overwrite)
             .unwrap();
-        let result = compose(&units(), &c, &[], 5.0);
+        let result = compose(&units(), &c, &[] as &[Layer], 5.0);
         assert_eq!(result.checks.split_areas, ["Rand"]);
         assert_eq!(result.checks.empty_areas, ["Leeg"]);
         let parts: Vec<&Vec<String>> = result.areas[0].parts.iter().map(|p| &p.units).collect();
@@ -431,7 +431,7 @@ mod tests {
             .unwrap();
         c.assign(["b-2", "c"], Some("Oost"), PaintMode::Overwrite)
             .unwrap();
-        let result = compose(&units(), &c, &[], 1.0);
+        let result = compose(&units(), &c, &[] as &[Layer], 1.0);
         assert!(result.checks.complete(), "{:?}", result.checks);
         // Drawn upwards at x = 14: b-1 (left of the line) is 10..14, b-2 is 14..20.
         let oost = &result.areas[1];

@@ -129,12 +129,11 @@ impl GebiedenApp {
         let repaint = self.repaint.clone();
         self.jobs.analysing = true;
         std::thread::spawn(move || {
-            let owned: Vec<Layer> = layers.iter().map(|l| (**l).clone()).collect();
             let options = AnalysisOptions {
                 base_layer: base,
                 ..AnalysisOptions::default()
             };
-            let analysis = analyse(&owned, None, &options);
+            let analysis = analyse(&layers, None, &options);
             let geometries: Vec<geo::MultiPolygon<f64>> = analysis
                 .problems
                 .iter()
@@ -219,7 +218,6 @@ impl GebiedenApp {
         let repaint = self.repaint.clone();
         self.composer.computing = true;
         std::thread::spawn(move || {
-            let partners: Vec<Layer> = partners.iter().map(|l| (**l).clone()).collect();
             let result = compose(&units, &composition, &partners, 5.0);
             let geometries: Vec<&geo::MultiPolygon<f64>> =
                 result.areas.iter().map(|a| &a.geometry).collect();
