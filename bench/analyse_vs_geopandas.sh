@@ -17,19 +17,7 @@ if [ ! -x bench/.venv/bin/python ]; then
     bench/.venv/bin/pip install -q geopandas pyogrio shapely
 fi
 cargo build --release -q
-out="$(mktemp -d)"
-trap 'rm -rf "$out"' EXIT
-
-measure() { # label, command...: prints "label wall_s peak_MB" for the best of $runs runs
-    local label="$1"; shift
-    local best_wall="" best_mem=""
-    for _ in $(seq "$runs"); do
-        /usr/bin/time -f "%e %M" -o "$out/time" "$@" > /dev/null 2> "$out/stderr" || { cat "$out/stderr"; exit 1; }
-        read -r wall mem < "$out/time"
-        if [ -z "$best_wall" ] || awk "BEGIN{exit !($wall < $best_wall)}"; then best_wall=$wall; best_mem=$mem; fi
-    done
-    echo "$label $best_wall $((best_mem / 1024))"
-}
+source bench/measure.sh
 
 gebieden=$(measure gebieden target/release/gebieden analyse "$a" "$b" --out "$out/gebieden")
 geopandas=$(measure geopandas bench/.venv/bin/python bench/geopandas_overlay.py "$a" "$b" "$out/geopandas.csv")

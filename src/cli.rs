@@ -136,16 +136,20 @@ pub struct MapArgs {
     /// The map file: .png, .svg or .pdf.
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
+    /// The title; default: the project's last choice, else its name or the layer's.
     #[arg(long, value_name = "T")]
     pub title: Option<String>,
-    /// A4, A3 or A2.
-    #[arg(long, default_value = "A4")]
-    pub paper: String,
+    /// A line under the title.
+    #[arg(long, value_name = "T")]
+    pub subtitle: Option<String>,
+    /// A4, A3 or A2 [default: the project's last choice, else A4].
+    #[arg(long)]
+    pub paper: Option<String>,
     #[arg(long)]
     pub landscape: bool,
-    /// Resolution of a PNG on paper.
-    #[arg(long, value_name = "N", default_value_t = 150)]
-    pub dpi: u32,
+    /// Resolution of a PNG on paper [default: the project's last choice, else 150].
+    #[arg(long, value_name = "N")]
+    pub dpi: Option<u32>,
     /// PNG size in pixels instead of paper × dpi.
     #[arg(long, value_name = "PX", requires = "height")]
     pub width: Option<u32>,
@@ -548,68 +552,30 @@ fn compose(args: &ComposeArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// Today's date as dd-mm-yyyy, from the system clock (UTC).
-fn today() -> String {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() / 86_400)
-        .unwrap_or(0) as i64;
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{day:02}-{month:02}-{year}")
-}
-
-/// True when a layer is CBS data (CBS codes or file names), so the map credits CBS / Kadaster.
-fn is_cbs(layer: &Layer) -> bool {
-    let name = format!("{} {}", layer.name, layer.source.display()).to_ascii_lowercase();
-    ["buurt", "wijk", "gemeente", "pc4", "cbs"]
-        .iter()
-        .any(|w| name.contains(w))
-        // The CBS code fields are the first id candidates (up to statcode).
-        || layer.fields.iter().any(|f| {
-            gebieden::io::ID_FIELD_CANDIDATES[..7].contains(&f.name.to_ascii_lowercase().as_str())
-        })
-}
-
 fn map(args: &MapArgs) -> anyhow::Result<ExitCode> {
-    use gebieden::render::{
-        MapArea, MapOutlines, MapSpec, paper_mm, render_svg, svg_to_pdf, svg_to_png,
+    use gebieden::maps::{
+        MapContent, areas_of_composition, areas_of_layer, is_cbs, map_spec, render_map,
     };
+    use gebieden::model::{MapFormat, MapOptions, Paper};
 
-    let extension = args
-        .out
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    if !["png", "svg", "pdf"].contains(&extension.as_str()) {
+    let Some(format) = MapFormat::from_path(&args.out) else {
         eprintln!(
             "error: {}: the map must be .png, .svg or .pdf",
             args.out.display()
         );
         return Ok(ExitCode::from(EXIT_BAD_INPUT));
-    }
-    let Some(mut page) = paper_mm(&args.paper) else {
-        eprintln!(
-            "error: unknown paper size '{}'; use A4, A3 or A2",
-            args.paper
-        );
-        return Ok(ExitCode::from(EXIT_BAD_INPUT));
     };
-    if args.landscape {
-        page = [page[1], page[0]];
-    }
-    let palette = gebieden::compose::AREA_PALETTE;
-    let options = LoadOptions::default();
-    let (areas, others, title): (Vec<MapArea>, Vec<Layer>, String) = if let [project] =
-        args.input.as_slice()
+    let paper = match args.paper.as_deref().map(|p| (p, Paper::parse(p))) {
+        Some((name, None)) => {
+            eprintln!("error: unknown paper size '{name}'; use A4, A3 or A2");
+            return Ok(ExitCode::from(EXIT_BAD_INPUT));
+        }
+        Some((_, paper)) => paper,
+        None => None,
+    };
+    let load_options = LoadOptions::default();
+    // A project brings its composition and its last map choices; files are drawn as they are.
+    let (areas, partners, default_title, saved, cbs) = if let [project] = args.input.as_slice()
         && project
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("gebieden"))
@@ -630,7 +596,7 @@ fn map(args: &MapArgs) -> anyhow::Result<ExitCode> {
             .iter()
             .map(|l| gebieden::io::resolve_path(&l.path, &dir))
             .collect();
-        let (layers, failed) = load_all(&paths, &options);
+        let (layers, failed) = load_all(&paths, &load_options);
         if failed {
             return Ok(ExitCode::from(EXIT_BAD_INPUT));
         }
@@ -642,18 +608,14 @@ fn map(args: &MapArgs) -> anyhow::Result<ExitCode> {
             );
             return Ok(ExitCode::from(EXIT_BAD_INPUT));
         };
-        let result = gebieden::compose::compose(units, &file.composition, &[] as &[Layer], 5.0);
-        let areas = result
-            .areas
-            .iter()
-            .filter(|a| !a.geometry.0.is_empty())
-            .map(|a| MapArea {
-                name: a.name.clone(),
-                colour: a.colour,
-                geometry: a.geometry.clone(),
-            })
-            .collect();
-        let others = layers
+        let result = gebieden::compose::compose(
+            units,
+            &file.composition,
+            &[] as &[Layer],
+            file.analysis.sliver_width_m,
+        );
+        let cbs = layers.iter().any(is_cbs);
+        let partners: Vec<Layer> = layers
             .into_iter()
             .enumerate()
             .filter(|(i, _)| *i != base)
@@ -663,121 +625,46 @@ fn map(args: &MapArgs) -> anyhow::Result<ExitCode> {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        (areas, others, title)
+        (
+            areas_of_composition(&result),
+            partners,
+            title,
+            file.map,
+            cbs,
+        )
     } else {
-        let (mut layers, failed) = load_all(&args.input, &options);
+        let (mut layers, failed) = load_all(&args.input, &load_options);
         if failed || layers.is_empty() {
             return Ok(ExitCode::from(EXIT_BAD_INPUT));
         }
         let first = layers.remove(0);
-        let name_field = [
-            "gebied",
-            "naam",
-            "name",
-            "buurtnaam",
-            "wijknaam",
-            "gemeentenaam",
-            "team",
-        ]
-        .iter()
-        .find_map(|n| first.field_index(n));
-        let areas = first
-            .features
-            .iter()
-            .enumerate()
-            .map(|(i, f)| MapArea {
-                name: name_field
-                    .and_then(|c| f.attributes.get(c))
-                    .map(|v| v.to_string())
-                    .filter(|s| !s.is_empty())
-                    .unwrap_or_else(|| f.id.clone()),
-                colour: palette[i % palette.len()],
-                geometry: f.geometry.clone(),
-            })
-            .collect();
-        let title = first.name.clone();
-        layers.insert(0, first);
-        (areas, layers.into_iter().skip(1).collect(), title)
+        let cbs = is_cbs(&first) || layers.iter().any(is_cbs);
+        (
+            areas_of_layer(&first, None),
+            layers,
+            first.name.clone(),
+            MapOptions::default(),
+            cbs,
+        )
     };
-    let outline_colours = [
-        [213, 94, 0],
-        [0, 114, 178],
-        [0, 158, 115],
-        [204, 121, 167],
-        [90, 90, 90],
-    ];
-    let outlines: Vec<MapOutlines> = if args.partners {
-        others
-            .iter()
-            .enumerate()
-            .map(|(i, l)| MapOutlines {
-                name: l.name.clone(),
-                colour: outline_colours[i % outline_colours.len()],
-                geometries: l.features.iter().map(|f| f.geometry.clone()).collect(),
-            })
-            .collect()
-    } else {
-        Vec::new()
+    let options = MapOptions {
+        title: args.title.clone().or(saved.title),
+        subtitle: args.subtitle.clone().or(saved.subtitle),
+        paper: paper.unwrap_or(saved.paper),
+        landscape: args.landscape || saved.landscape,
+        dpi: args.dpi.unwrap_or(saved.dpi),
+        partners: args.partners || saved.partners,
+        problems: args.problems || saved.problems,
+        format,
     };
-    let mut highlights = Vec::new();
-    if args.problems && !others.is_empty() {
-        let analysis = gebieden::analysis::analyse(&others, None, &Default::default());
-        let pick = |kind| -> Vec<geo::MultiPolygon<f64>> {
-            analysis
-                .problems
-                .iter()
-                .filter(|p| p.kind == kind)
-                .map(|p| geo::MultiPolygon::new(vec![p.geometry.clone()]))
-                .collect()
-        };
-        highlights.push((
-            "Gat".to_string(),
-            [255, 140, 0],
-            pick(gebieden::analysis::ProblemKind::Gap),
-        ));
-        highlights.push((
-            "Overlap".to_string(),
-            [220, 30, 60],
-            pick(gebieden::analysis::ProblemKind::Overlap),
-        ));
-        highlights.retain(|(_, _, pieces)| !pieces.is_empty());
-    }
-    let cbs = others.iter().any(is_cbs)
-        || args
-            .input
-            .iter()
-            .any(|p| p.to_string_lossy().to_ascii_lowercase().contains("buurt"));
-    let spec = MapSpec {
-        title: args.title.clone().unwrap_or(title),
-        subtitle: None,
-        page_mm: page,
+    let content = MapContent {
         areas,
-        outlines,
-        highlights,
-        credit: if cbs {
-            "Bron: CBS / Kadaster".into()
-        } else {
-            "Gemaakt met gebieden".into()
-        },
-        date: today(),
-        unlabelled_note: "Niet gelabeld".into(),
-        legend_title: "Legenda".into(),
+        partners: &partners,
+        default_title,
+        cbs,
     };
-    let svg = render_svg(&spec);
-    let bytes = match extension.as_str() {
-        "svg" => svg.into_bytes(),
-        "pdf" => svg_to_pdf(&svg)?,
-        _ => {
-            let (w, h) = match (args.width, args.height) {
-                (Some(w), Some(h)) => (w, h),
-                _ => (
-                    (page[0] / 25.4 * args.dpi as f64).round() as u32,
-                    (page[1] / 25.4 * args.dpi as f64).round() as u32,
-                ),
-            };
-            svg_to_png(&svg, w, h)?
-        }
-    };
+    let spec = map_spec(content, &options, gebieden::render::MapWords::dutch());
+    let bytes = render_map(&spec, format, &options, args.width.zip(args.height))?;
     gebieden::io::write_atomic(&args.out, &bytes)?;
     println!("wrote {}", args.out.display());
     Ok(ExitCode::SUCCESS)

@@ -8,5 +8,6 @@ pub mod analysis;
 pub mod compose;
 pub mod demo;
 pub mod io;
+pub mod maps;
 pub mod model;
 pub mod render;

@@ -98,6 +98,12 @@ pub enum Action {
     OpenProject(PathBuf),
     RestoreAutosave,
     DiscardAutosave,
+    OpenMapExport,
+    CloseMapExport,
+    /// New choices for the printed map (kept in the project).
+    SetMapOptions(gebieden::model::MapOptions),
+    /// Draws the printed map to this file; the format follows the extension.
+    ExportMap(PathBuf),
 }
 
 /// Which side panel page is shown on the right.
@@ -132,6 +138,7 @@ pub struct GebiedenApp {
     pub tables: super::tables_panel::TableState,
     pub actions: Vec<Action>,
     pub composer: ComposerState,
+    pub map_export: super::map_export::MapExportState,
     pub right_tab: RightTab,
     /// The project file, once saved or opened.
     pub project_path: Option<PathBuf>,
@@ -175,6 +182,7 @@ impl Default for GebiedenApp {
             tables: Default::default(),
             actions: Vec::new(),
             composer: ComposerState::default(),
+            map_export: Default::default(),
             right_tab: RightTab::default(),
             project_path: None,
             dirty: false,
@@ -243,7 +251,11 @@ impl GebiedenApp {
 
     /// True while files load or an analysis runs.
     pub fn busy(&self) -> bool {
-        self.jobs.loading() || self.jobs.analysing() || self.composer.computing
+        self.jobs.loading()
+            || self.jobs.analysing()
+            || self.composer.computing
+            || self.map_export.rendering_preview
+            || self.map_export.exporting
     }
 
     pub fn is_loading(&self) -> bool {
@@ -405,6 +417,15 @@ impl GebiedenApp {
                     self.report_save(result, &path);
                 }
             }
+            Action::OpenMapExport => self.map_export.open = true,
+            Action::CloseMapExport => self.map_export.open = false,
+            Action::SetMapOptions(options) => {
+                if options != self.map_export.options {
+                    self.map_export.options = options;
+                    self.mark_changed();
+                }
+            }
+            Action::ExportMap(path) => self.export_map(path),
             other => self.apply_compose_action(other),
         }
     }
@@ -495,11 +516,13 @@ impl GebiedenApp {
             .frame(egui::Frame::NONE)
             .show(ui, |ui| super::map_panel::ui(self, ui));
         super::tables_panel::windows(self, ui.ctx());
+        super::map_export::window(self, ui.ctx());
         self.restore_dialog(ui.ctx());
         self.missing_layers_dialog(ui.ctx());
         self.shortcuts(ui.ctx());
         self.apply_actions();
         self.spawn_compose();
+        self.refresh_map_preview();
         self.autosave_tick();
         if self.last_change.is_some() && !self.autosaved {
             ui.ctx()

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The window's language.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Language {
     #[default]
     Nederlands,
@@ -113,6 +113,23 @@ pub struct Texts {
     pub drop_files: &'static str,
     pub fit: &'static str,
     pub base_layer: &'static str,
+    pub export_map: &'static str,
+    pub map_export_title: &'static str,
+    pub map_title: &'static str,
+    pub map_title_hint: &'static str,
+    pub map_subtitle: &'static str,
+    pub paper: &'static str,
+    pub landscape: &'static str,
+    pub format: &'static str,
+    pub resolution: &'static str,
+    pub show_partners: &'static str,
+    pub show_problems: &'static str,
+    pub preview_rendering: &'static str,
+    pub close: &'static str,
+    pub map_default_title: &'static str,
+    pub map_areas_from: &'static str,
+    pub map_composition: &'static str,
+    pub nothing_to_map: &'static str,
 }
 
 const NL: Texts = Texts {
@@ -216,6 +233,23 @@ const NL: Texts = Texts {
     drop_files: "Laat los om te openen",
     fit: "Passing",
     base_layer: "Basisindeling",
+    export_map: "Kaart exporteren…",
+    map_export_title: "Kaart exporteren",
+    map_title: "Titel",
+    map_title_hint: "leeg: naam van het project",
+    map_subtitle: "Ondertitel",
+    paper: "Papier",
+    landscape: "Liggend",
+    format: "Formaat",
+    resolution: "Resolutie",
+    show_partners: "Partnerindelingen als stippellijnen",
+    show_problems: "Gaten en overlappen markeren",
+    preview_rendering: "Voorbeeld wordt gemaakt…",
+    close: "Sluiten",
+    map_default_title: "Gebiedsindeling",
+    map_areas_from: "Gebieden uit",
+    map_composition: "de samenstelling",
+    nothing_to_map: "Open eerst een indeling.",
 };
 
 const EN: Texts = Texts {
@@ -319,6 +353,23 @@ const EN: Texts = Texts {
     drop_files: "Drop to open",
     fit: "Fit",
     base_layer: "Base division",
+    export_map: "Export map…",
+    map_export_title: "Export map",
+    map_title: "Title",
+    map_title_hint: "empty: the project's name",
+    map_subtitle: "Subtitle",
+    paper: "Paper",
+    landscape: "Landscape",
+    format: "Format",
+    resolution: "Resolution",
+    show_partners: "Partner divisions as dashed lines",
+    show_problems: "Mark gaps and overlaps",
+    preview_rendering: "Drawing the preview…",
+    close: "Close",
+    map_default_title: "Area division",
+    map_areas_from: "Areas from",
+    map_composition: "the composition",
+    nothing_to_map: "Open a division first.",
 };
 
 /// The strings for a language.

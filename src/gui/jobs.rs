@@ -29,6 +29,14 @@ pub(super) enum JobResult {
         generation: u64,
         view: Box<ComposedView>,
     },
+    /// A preview of the printed map: premultiplied RGBA pixels of `size`.
+    MapPreview {
+        key: u64,
+        size: [usize; 2],
+        pixels: Result<Vec<u8>, String>,
+    },
+    /// A printed map written to this file, or why not.
+    MapExported(Result<PathBuf, String>),
 }
 
 /// Background work: loading files and running analyses off the UI thread.
@@ -62,6 +70,21 @@ impl Jobs {
 
     pub(super) fn analysing(&self) -> bool {
         self.analysing
+    }
+
+    /// Runs `work` on its own thread; its result is applied at the start of a frame.
+    pub(super) fn spawn(
+        &self,
+        repaint: Option<eframe::egui::Context>,
+        work: impl FnOnce() -> JobResult + Send + 'static,
+    ) {
+        let sender = self.sender.clone();
+        std::thread::spawn(move || {
+            let _ = sender.send(work());
+            if let Some(ctx) = repaint {
+                ctx.request_repaint();
+            }
+        });
     }
 }
 
@@ -185,6 +208,49 @@ impl GebiedenApp {
                 self.composer.computing = false;
                 self.composer.view = Some(*view);
                 self.composer.view_generation = generation;
+            }
+            JobResult::MapPreview { key, size, pixels } => {
+                self.map_export.rendering_preview = false;
+                match pixels {
+                    Ok(pixels) => {
+                        let image =
+                            eframe::egui::ColorImage::from_rgba_premultiplied(size, &pixels);
+                        match (&mut self.map_export.preview, &self.repaint) {
+                            (Some(texture), _) => texture.set(image, Default::default()),
+                            (None, Some(ctx)) => {
+                                self.map_export.preview = Some(ctx.load_texture(
+                                    "map-preview",
+                                    image,
+                                    Default::default(),
+                                ));
+                            }
+                            (None, None) => {}
+                        }
+                    }
+                    Err(error) => {
+                        self.messages.push(Message {
+                            text: error,
+                            is_error: true,
+                        });
+                    }
+                }
+                // Changed while drawing: draw again.
+                if self.map_content_key() != key {
+                    self.map_export.preview_key = None;
+                }
+            }
+            JobResult::MapExported(result) => {
+                self.map_export.exporting = false;
+                self.messages.push(match result {
+                    Ok(path) => Message {
+                        text: format!("{}: {}", self.t().saved, path.display()),
+                        is_error: false,
+                    },
+                    Err(text) => Message {
+                        text,
+                        is_error: true,
+                    },
+                });
             }
         }
     }

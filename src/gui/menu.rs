@@ -67,6 +67,14 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
                 ui.close();
             }
             ui.separator();
+            if ui
+                .add_enabled(!app.layers.is_empty(), egui::Button::new(t.export_map))
+                .clicked()
+            {
+                app.actions.push(Action::OpenMapExport);
+                ui.close();
+            }
+            ui.separator();
             if ui.button(t.open_demo).clicked() {
                 app.actions.push(Action::OpenDemo);
                 ui.close();

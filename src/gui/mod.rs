@@ -11,6 +11,7 @@ mod dialogs;
 pub mod i18n;
 mod jobs;
 mod layers_panel;
+mod map_export;
 mod map_panel;
 mod menu;
 mod problems_panel;

@@ -260,6 +260,7 @@ impl GebiedenApp {
                 .collect(),
             base_layer: self.base_layer,
             composition: self.composer.composition.clone(),
+            map: self.map_export.options.clone(),
             language: Some(match self.language {
                 Language::Nederlands => "nl".into(),
                 Language::English => "en".into(),
@@ -303,6 +304,8 @@ impl GebiedenApp {
         self.base_layer = project.base_layer;
         self.composer = Default::default();
         self.composer.composition = project.composition.clone();
+        self.map_export.options = project.map.clone();
+        self.map_export.preview_key = None;
         self.composer.generation = 1;
         self.missing_layers.clear();
         self.language = match project.language.as_deref() {

@@ -17,6 +17,7 @@ pub const WORKING_GRID_M: f64 = 0.001;
 pub use feature::{Feature, GeometryProblem, RingRole};
 pub use layer::{Layer, SourceFormat};
 pub use project::{
-    AnalysisSettings, LayerStyleSpec, PROJECT_FORMAT, PROJECT_VERSION, Project, ProjectLayer,
+    AnalysisSettings, LayerStyleSpec, MapFormat, MapOptions, PROJECT_FORMAT, PROJECT_VERSION,
+    Paper, Project, ProjectLayer,
 };
 pub use value::{Field, FieldType, Value};

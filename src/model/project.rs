@@ -65,6 +65,125 @@ impl Default for AnalysisSettings {
     }
 }
 
+/// Paper sizes for printed maps.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Paper {
+    #[default]
+    A4,
+    A3,
+    A2,
+}
+
+impl Paper {
+    pub const ALL: [Paper; 3] = [Paper::A4, Paper::A3, Paper::A2];
+
+    /// Width and height in millimetres, portrait.
+    pub fn portrait_mm(self) -> [f64; 2] {
+        match self {
+            Paper::A4 => [210.0, 297.0],
+            Paper::A3 => [297.0, 420.0],
+            Paper::A2 => [420.0, 594.0],
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Paper::A4 => "A4",
+            Paper::A3 => "A3",
+            Paper::A2 => "A2",
+        }
+    }
+
+    /// "A4", "a3", …
+    pub fn parse(text: &str) -> Option<Paper> {
+        Paper::ALL
+            .into_iter()
+            .find(|p| p.name().eq_ignore_ascii_case(text.trim()))
+    }
+}
+
+/// The file type of a printed map.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MapFormat {
+    #[default]
+    Png,
+    Svg,
+    Pdf,
+}
+
+impl MapFormat {
+    pub const ALL: [MapFormat; 3] = [MapFormat::Png, MapFormat::Svg, MapFormat::Pdf];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            MapFormat::Png => "png",
+            MapFormat::Svg => "svg",
+            MapFormat::Pdf => "pdf",
+        }
+    }
+
+    /// The format a file name asks for, by its extension.
+    pub fn from_path(path: &std::path::Path) -> Option<MapFormat> {
+        let extension = path.extension()?.to_str()?;
+        MapFormat::ALL
+            .into_iter()
+            .find(|f| f.extension().eq_ignore_ascii_case(extension))
+    }
+}
+
+/// The choices for a printed map, remembered in the project so the next export starts from
+/// the last one.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MapOptions {
+    /// `None`: the project's name.
+    pub title: Option<String>,
+    pub subtitle: Option<String>,
+    pub paper: Paper,
+    pub landscape: bool,
+    /// Resolution of a PNG on paper.
+    pub dpi: u32,
+    /// Draw the partner divisions as dashed outlines.
+    pub partners: bool,
+    /// Highlight gaps and overlaps of the partner divisions.
+    pub problems: bool,
+    pub format: MapFormat,
+}
+
+impl Default for MapOptions {
+    fn default() -> Self {
+        MapOptions {
+            title: None,
+            subtitle: None,
+            paper: Paper::A4,
+            landscape: false,
+            dpi: 150,
+            partners: false,
+            problems: false,
+            format: MapFormat::Png,
+        }
+    }
+}
+
+impl MapOptions {
+    /// The page in millimetres, turned for landscape.
+    pub fn page_mm(&self) -> [f64; 2] {
+        let [w, h] = self.paper.portrait_mm();
+        if self.landscape { [h, w] } else { [w, h] }
+    }
+
+    /// The PNG size in pixels for the page at the chosen resolution.
+    pub fn pixels(&self) -> (u32, u32) {
+        let [w, h] = self.page_mm();
+        let dpi = f64::from(self.dpi.clamp(36, 1200));
+        (
+            (w / 25.4 * dpi).round() as u32,
+            (h / 25.4 * dpi).round() as u32,
+        )
+    }
+}
+
 /// A whole project.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Project<C> {
@@ -82,6 +201,9 @@ pub struct Project<C> {
     /// "nl" or "en".
     #[serde(default)]
     pub language: Option<String>,
+    /// The last choices for a printed map.
+    #[serde(default)]
+    pub map: MapOptions,
 }
 
 /// The `format` value of project files.
@@ -97,6 +219,7 @@ impl<C: Default> Default for Project<C> {
             composition: C::default(),
             analysis: AnalysisSettings::default(),
             language: None,
+            map: MapOptions::default(),
         }
     }
 }

@@ -11,32 +11,58 @@ fn overlaps(a: [f32; 4], b: [f32; 4]) -> bool {
     a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
 }
 
-/// Returns the indices of the candidates to draw; candidates come most important first.
-/// A grid of buckets keeps this linear for the thousands of labels of a national layer.
-pub fn place(candidates: &[LabelBox], cell: f32) -> Vec<usize> {
-    use std::collections::HashMap;
-    let cell = cell.max(8.0);
-    let mut grid: HashMap<(i32, i32), Vec<[f32; 4]>> = HashMap::new();
-    let mut kept = Vec::new();
-    for (i, candidate) in candidates.iter().enumerate() {
-        let r = candidate.rect;
+/// Boxes already placed, bucketed in a grid so that testing a new box looks only at its
+/// neighbourhood: placing stays linear for the thousands of labels of a national layer.
+pub struct LabelGrid {
+    cell: f32,
+    buckets: std::collections::HashMap<(i32, i32), Vec<[f32; 4]>>,
+}
+
+impl LabelGrid {
+    /// A grid with cells about the size of a typical label (`cell`, at least 8 units).
+    pub fn new(cell: f32) -> LabelGrid {
+        LabelGrid {
+            cell: cell.max(8.0),
+            buckets: Default::default(),
+        }
+    }
+
+    fn cells(&self, r: [f32; 4]) -> impl Iterator<Item = (i32, i32)> + use<> {
+        let cell = self.cell;
         let (x0, y0, x1, y1) = (
             (r[0] / cell).floor() as i32,
             (r[1] / cell).floor() as i32,
             (r[2] / cell).floor() as i32,
             (r[3] / cell).floor() as i32,
         );
-        let cells = || (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)));
-        let blocked = cells().any(|key| {
-            grid.get(&key)
-                .is_some_and(|placed| placed.iter().any(|&p| overlaps(p, r)))
-        });
-        if blocked {
+        (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+    }
+
+    /// Whether `rect` overlaps a box placed before.
+    pub fn collides(&self, rect: [f32; 4]) -> bool {
+        self.cells(rect).any(|key| {
+            self.buckets
+                .get(&key)
+                .is_some_and(|placed| placed.iter().any(|&p| overlaps(p, rect)))
+        })
+    }
+
+    pub fn insert(&mut self, rect: [f32; 4]) {
+        for key in self.cells(rect) {
+            self.buckets.entry(key).or_default().push(rect);
+        }
+    }
+}
+
+/// Returns the indices of the candidates to draw; candidates come most important first.
+pub fn place(candidates: &[LabelBox], cell: f32) -> Vec<usize> {
+    let mut grid = LabelGrid::new(cell);
+    let mut kept = Vec::new();
+    for (i, candidate) in candidates.iter().enumerate() {
+        if grid.collides(candidate.rect) {
             continue;
         }
-        for key in cells() {
-            grid.entry(key).or_default().push(r);
-        }
+        grid.insert(candidate.rect);
         kept.push(i);
     }
     kept

@@ -1,16 +1,16 @@
 //! Map drawing without a GUI toolkit: the view transform, drawing-ready cached shapes with
-//! levels of detail, and label placement. The desktop app draws with these; the print
-//! renderer (PNG, SVG, PDF) will too.
+//! levels of detail, label placement, and the print layout (SVG, PNG, PDF). The desktop app
+//! draws its map with the first three; printed maps come from `print`.
 
 mod labels;
 mod print;
 mod projector;
 mod shapes;
 
-pub use labels::{LabelBox, place as place_labels};
+pub use labels::{LabelBox, LabelGrid, place as place_labels};
 pub use print::{
-    FONT_BOLD, FONT_REGULAR, MapArea, MapOutlines, MapSpec, RenderError, page_position, paper_mm,
-    render_svg, svg_to_pdf, svg_to_png,
+    FONT_BOLD, FONT_REGULAR, MapArea, MapOutlines, MapSpec, MapWords, RenderError, page_positions,
+    render_svg, svg_to_pdf, svg_to_png, svg_to_rgba,
 };
 pub use projector::{MAX_METRES_PER_PIXEL, MIN_METRES_PER_PIXEL, Projector, scale_bar};
 pub use shapes::{FeatureShape, FeatureShapes, LEVEL_TOLERANCES_M, LayerShapes, hatch, level_for};

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use geo::{Area, BoundingRect, MultiPolygon};
 
-use super::labels::{LabelBox, place};
+use super::labels::LabelGrid;
 use crate::analysis::pole_of_inaccessibility;
 
 /// Above this many areas, labels that do not fit are not moved out with leader lines.
@@ -55,19 +55,50 @@ pub struct MapSpec {
     pub credit: String,
     /// The date printed under the credit.
     pub date: String,
-    /// Label for the legend's "not labelled" note, in the map's language.
-    pub unlabelled_note: String,
-    /// Legend heading.
-    pub legend_title: String,
+    /// The fixed words on the map, in the map's language.
+    pub words: MapWords,
 }
 
-/// Paper sizes in millimetres (portrait).
-pub fn paper_mm(name: &str) -> Option<[f64; 2]> {
-    match name.to_ascii_uppercase().as_str() {
-        "A4" => Some([210.0, 297.0]),
-        "A3" => Some([297.0, 420.0]),
-        "A2" => Some([420.0, 594.0]),
-        _ => None,
+/// The fixed words a map prints, in one language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapWords {
+    /// The legend's heading.
+    pub legend: String,
+    /// Before the names of areas without a label.
+    pub not_labelled: String,
+    /// The one legend line for many areas; `{n}` is replaced by their number.
+    pub areas_counted: String,
+    pub gap: String,
+    pub overlap: String,
+    /// The credit line when CBS data is used.
+    pub credit_cbs: String,
+    /// The credit line otherwise.
+    pub credit_own: String,
+}
+
+impl MapWords {
+    pub fn dutch() -> MapWords {
+        MapWords {
+            legend: "Legenda".into(),
+            not_labelled: "Niet gelabeld".into(),
+            areas_counted: "{n} gebieden".into(),
+            gap: "Gat".into(),
+            overlap: "Overlap".into(),
+            credit_cbs: "Bron: CBS / Kadaster".into(),
+            credit_own: "Gemaakt met gebieden".into(),
+        }
+    }
+
+    pub fn english() -> MapWords {
+        MapWords {
+            legend: "Legend".into(),
+            not_labelled: "Not labelled".into(),
+            areas_counted: "{n} areas".into(),
+            gap: "Gap".into(),
+            overlap: "Overlap".into(),
+            credit_cbs: "Source: CBS / Kadaster".into(),
+            credit_own: "Made with gebieden".into(),
+        }
     }
 }
 
@@ -157,6 +188,23 @@ impl Frame {
     }
 }
 
+/// The dash pattern of the `index`th partner division: each its own, so that divisions stay
+/// apart where colours are hard to tell (colour-blindness, a grey printer).
+fn dashes(index: usize, unit: f64) -> String {
+    const PATTERNS: [&[f64]; 5] = [
+        &[1.6, 0.9],
+        &[0.5, 0.6],
+        &[2.4, 0.7, 0.5, 0.7],
+        &[3.2, 1.2],
+        &[1.0, 0.6, 0.3, 0.6, 0.3, 0.6],
+    ];
+    PATTERNS[index % PATTERNS.len()]
+        .iter()
+        .map(|d| format!("{:.2}", d * unit))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A round scale-bar length in metres that takes at most `max_mm` on the page.
 fn scale_length(mm_per_m: f64, max_mm: f64) -> f64 {
     let max_m = max_mm / mm_per_m;
@@ -183,23 +231,136 @@ fn bounds<'g>(geometries: impl Iterator<Item = &'g MultiPolygon<f64>>) -> Option
         })
 }
 
-/// The page layout of a map: sizes (mm) and where the map frame is.
+/// The page layout of a map: sizes (mm), where the map frame is and where the legend goes.
 struct Layout {
     unit: f64,
     margin: f64,
     title_size: f64,
     text_size: f64,
-    legend_w: f64,
     frame: Frame,
+    legend: LegendPlace,
 }
 
-fn layout(spec: &MapSpec) -> Layout {
+/// Where the legend goes: beside the map on landscape pages, below it on portrait pages
+/// (beside it, a portrait map would be squeezed into a narrow strip).
+struct LegendPlace {
+    origin: [f64; 2],
+    width: f64,
+    columns: usize,
+    /// Lines kept free for the "not labelled" note (below the map only; beside it there is room).
+    note_lines: usize,
+}
+
+/// What one legend line shows.
+enum Symbol {
+    /// An area's fill.
+    Area([u8; 3]),
+    /// A highlighted problem.
+    Solid([u8; 3]),
+    /// A partner division's dashed outline, with its dash pattern's number.
+    Dashed([u8; 3], usize),
+}
+
+struct LegendEntry {
+    symbol: Symbol,
+    text: String,
+}
+
+fn legend_entries(spec: &MapSpec) -> Vec<LegendEntry> {
+    let mut entries = Vec::new();
+    // A legend of hundreds of areas is no legend: past this many, the areas get one line.
+    if spec.areas.len() <= MAX_LEGEND_AREAS {
+        for area in &spec.areas {
+            entries.push(LegendEntry {
+                symbol: Symbol::Area(area.colour),
+                text: area.name.clone(),
+            });
+        }
+    } else {
+        entries.push(LegendEntry {
+            symbol: Symbol::Area(spec.areas[0].colour),
+            text: spec
+                .words
+                .areas_counted
+                .replace("{n}", &spec.areas.len().to_string()),
+        });
+    }
+    for (name, colour, _) in &spec.highlights {
+        entries.push(LegendEntry {
+            symbol: Symbol::Solid(*colour),
+            text: name.clone(),
+        });
+    }
+    for (i, outlines) in spec.outlines.iter().enumerate() {
+        entries.push(LegendEntry {
+            symbol: Symbol::Dashed(outlines.colour, i),
+            text: outlines.name.clone(),
+        });
+    }
+    entries
+}
+
+/// Legend metrics at text size `size` in a column `width` mm wide.
+struct LegendMetrics {
+    size: f64,
+    swatch: f64,
+    line: f64,
+    max_chars: usize,
+}
+
+impl LegendMetrics {
+    fn new(size: f64, width: f64) -> LegendMetrics {
+        let swatch = size * 1.1;
+        LegendMetrics {
+            size,
+            swatch,
+            line: size * 1.7,
+            // Long names wrap so that the legend never runs off the page.
+            max_chars: ((width - swatch * 1.6) / (size * 0.55)).max(8.0) as usize,
+        }
+    }
+
+    fn heading(&self) -> f64 {
+        self.size + self.line * 0.8
+    }
+
+    fn entry_height(&self, text: &str) -> f64 {
+        let lines = wrap(text, self.max_chars).len().max(1);
+        self.line
+            .max(self.size * 1.2 * lines as f64 + self.size * 0.5)
+    }
+
+    fn note_line(&self) -> f64 {
+        self.size * 1.15
+    }
+}
+
+/// Splits legend entries into `columns` runs of about equal height, keeping their order.
+fn legend_columns(entries: &[LegendEntry], metrics: &LegendMetrics, columns: usize) -> Vec<usize> {
+    let heights: Vec<f64> = entries
+        .iter()
+        .map(|e| metrics.entry_height(&e.text))
+        .collect();
+    let total: f64 = heights.iter().sum();
+    let target = total / columns.max(1) as f64;
+    let mut starts = vec![0];
+    let mut height = 0.0;
+    for (i, h) in heights.iter().enumerate() {
+        if height > 0.0 && height + h / 2.0 > target && starts.len() < columns {
+            starts.push(i);
+            height = 0.0;
+        }
+        height += h;
+    }
+    starts
+}
+
+fn layout(spec: &MapSpec, entries: &[LegendEntry], note_lines: usize) -> Layout {
     let [page_w, page_h] = spec.page_mm;
     let unit = page_w.min(page_h) / 100.0; // 2.1 mm on A4 portrait
     let margin = 6.0 * unit;
     let title_size = 4.2 * unit;
     let text_size = 1.9 * unit;
-    let legend_w = (page_w * 0.26).max(45.0 * unit);
     let header_h = title_size * 1.6
         + if spec.subtitle.is_some() {
             text_size * 1.8
@@ -208,53 +369,125 @@ fn layout(spec: &MapSpec) -> Layout {
         };
     let footer_h = text_size * 3.0;
     let frame_origin = [margin, margin + header_h];
-    let frame_size = [
-        page_w - 2.0 * margin - legend_w - margin * 0.5,
-        page_h - 2.0 * margin - header_h - footer_h,
-    ];
-
     // Fit on the agreed areas when there are any: partner layers may reach far beyond.
     let areas = bounds(spec.areas.iter().map(|a| &a.geometry));
     let everything = bounds(spec.outlines.iter().flat_map(|o| o.geometries.iter()));
     let focus = areas.or(everything).unwrap_or([0.0, 0.0, 1000.0, 1000.0]);
+    let aspect = (focus[3] - focus[1]).max(1.0) / (focus[2] - focus[0]).max(1.0);
+    let (frame_size, legend) = if page_h > page_w {
+        let width = page_w - 2.0 * margin;
+        let columns = match entries.len() {
+            0..=4 => 1,
+            5..=12 => 2,
+            _ => 3,
+        };
+        let column_w = (width - (columns - 1) as f64 * 2.0 * unit) / columns as f64;
+        let metrics = LegendMetrics::new(text_size, column_w);
+        let starts = legend_columns(entries, &metrics, columns);
+        let tallest = (0..starts.len())
+            .map(|c| {
+                let end = starts.get(c + 1).copied().unwrap_or(entries.len());
+                entries[starts[c]..end]
+                    .iter()
+                    .map(|e| metrics.entry_height(&e.text))
+                    .sum::<f64>()
+            })
+            .fold(0.0, f64::max);
+        let legend_h = metrics.heading()
+            + tallest
+            + if note_lines > 0 {
+                text_size * 0.5 + note_lines as f64 * metrics.note_line()
+            } else {
+                0.0
+            };
+        let room = page_h - 2.0 * margin - header_h - footer_h - legend_h - 2.0 * unit;
+        // A wide map on a tall page: no empty band between the map and its legend.
+        // (Room around the map for the north arrow and the scale bar.)
+        let frame_size = [
+            width,
+            room.min((width * aspect * 1.08 + 10.0 * unit).max(40.0 * unit)),
+        ];
+        let legend = LegendPlace {
+            origin: [margin, frame_origin[1] + frame_size[1] + 3.0 * unit],
+            width,
+            columns,
+            note_lines,
+        };
+        (frame_size, legend)
+    } else {
+        let legend_w = (page_w * 0.26).max(45.0 * unit);
+        let frame_size = [
+            page_w - 2.0 * margin - legend_w - margin * 0.5,
+            page_h - 2.0 * margin - header_h - footer_h,
+        ];
+        let legend = LegendPlace {
+            origin: [page_w - margin - legend_w, frame_origin[1]],
+            width: legend_w,
+            columns: 1,
+            note_lines: usize::MAX,
+        };
+        (frame_size, legend)
+    };
+
     let frame = Frame::fit(frame_origin, frame_size, focus);
     Layout {
         unit,
         margin,
         title_size,
         text_size,
-        legend_w,
         frame,
+        legend,
     }
 }
 
-/// Where a map position lands on the page (mm from the top-left corner), for checking output.
-pub fn page_position(spec: &MapSpec, pos_in_map: [f64; 2]) -> [f64; 2] {
-    layout(spec).frame.page(pos_in_map)
+/// The final layout with the map's drawing (areas, outlines, labels) and the areas left
+/// unlabelled. Below the map, the legend's note on unlabelled areas needs room that is only
+/// known once the labels are placed; when the first guess was short, the map is laid out a
+/// second time.
+fn lay_out_and_draw(spec: &MapSpec) -> (Layout, Vec<LegendEntry>, String, Vec<String>) {
+    let entries = legend_entries(spec);
+    // Maps of hundreds of areas always leave some small ones unlabelled: one line for their
+    // number. (Saves laying out the national buurten twice.)
+    let guess = usize::from(spec.areas.len() > MAX_LEADERS);
+    let first = layout(spec, &entries, guess);
+    let poles = label_points(spec);
+    let (body, unlabelled) = draw_map(spec, &first, &poles);
+    let metrics = LegendMetrics::new(first.text_size, first.legend.width);
+    let lines = if unlabelled.is_empty() {
+        0
+    } else {
+        wrap(&unlabelled_note(spec, &unlabelled), metrics.max_chars + 4).len()
+    };
+    if lines <= first.legend.note_lines {
+        return (first, entries, body, unlabelled);
+    }
+    // One spare line: the smaller map may leave a label or two more without room.
+    let second = layout(spec, &entries, lines + 1);
+    let (body, unlabelled) = draw_map(spec, &second, &poles);
+    (second, entries, body, unlabelled)
 }
 
-/// The map as an SVG document (page units: millimetres).
-pub fn render_svg(spec: &MapSpec) -> String {
-    let [page_w, page_h] = spec.page_mm;
+/// Where map positions land on the page (mm from the top-left corner), for checking output.
+pub fn page_positions(spec: &MapSpec, positions: &[[f64; 2]]) -> Vec<[f64; 2]> {
+    let frame = lay_out_and_draw(spec).0.frame;
+    positions.iter().map(|&p| frame.page(p)).collect()
+}
+
+/// The map frame's contents: areas, highlights, partner outlines and labels, clipped to the
+/// frame, and the names of areas that could not be labelled.
+fn draw_map(
+    spec: &MapSpec,
+    layout: &Layout,
+    poles: &[Option<geo::Coord<f64>>],
+) -> (String, Vec<String>) {
     let Layout {
         unit,
-        margin,
-        title_size,
         text_size,
-        legend_w,
-        frame,
-    } = layout(spec);
+        ref frame,
+        ..
+    } = *layout;
     let (frame_origin, frame_size) = (frame.origin, frame.size);
-
     let mut svg = String::new();
-    let _ = writeln!(
-        svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{page_w}mm" height="{page_h}mm" viewBox="0 0 {page_w} {page_h}" font-family="{FONT_FAMILY}">"#
-    );
-    let _ = writeln!(
-        svg,
-        r#"<rect width="{page_w}" height="{page_h}" fill="white"/>"#
-    );
     let _ = writeln!(
         svg,
         r#"<defs><clipPath id="frame"><rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}"/></clipPath></defs>"#,
@@ -288,15 +521,14 @@ pub fn render_svg(spec: &MapSpec) -> String {
         }
         svg.push_str("</g>\n");
     }
-    for outlines in &spec.outlines {
+    for (i, outlines) in spec.outlines.iter().enumerate() {
         let _ = writeln!(
             svg,
-            r#"<g id="layer-{}" fill="none" stroke="{}" stroke-width="{:.2}" stroke-dasharray="{:.2} {:.2}">"#,
+            r#"<g id="layer-{}" fill="none" stroke="{}" stroke-width="{:.2}" stroke-dasharray="{}">"#,
             escape(&outlines.name),
             hex(outlines.colour),
             0.3 * unit,
-            1.6 * unit,
-            0.9 * unit
+            dashes(i, unit)
         );
         for g in &outlines.geometries {
             let _ = writeln!(svg, r#"<path d="{}"/>"#, frame.path(g));
@@ -335,8 +567,35 @@ pub fn render_svg(spec: &MapSpec) -> String {
             frame_origin[1] + frame_size[1],
         ],
     ];
-    let unlabelled = labels(&mut svg, spec, &frame, text_size * 0.78, &reserved);
+    let unlabelled = labels(&mut svg, spec, frame, text_size * 0.78, &reserved, poles);
     svg.push_str("</g>\n");
+    (svg, unlabelled)
+}
+
+/// The map as an SVG document (page units: millimetres).
+pub fn render_svg(spec: &MapSpec) -> String {
+    let [page_w, page_h] = spec.page_mm;
+    let (layout, entries, body, unlabelled) = lay_out_and_draw(spec);
+    let Layout {
+        unit,
+        margin,
+        title_size,
+        text_size,
+        ref frame,
+        ref legend,
+    } = layout;
+    let (frame_origin, frame_size) = (frame.origin, frame.size);
+
+    let mut svg = String::new();
+    let _ = writeln!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{page_w}mm" height="{page_h}mm" viewBox="0 0 {page_w} {page_h}" font-family="{FONT_FAMILY}">"#
+    );
+    let _ = writeln!(
+        svg,
+        r#"<rect width="{page_w}" height="{page_h}" fill="white"/>"#
+    );
+    svg.push_str(&body);
     let _ = writeln!(
         svg,
         r##"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" fill="none" stroke="#444444" stroke-width="{:.2}"/>"##,
@@ -373,7 +632,7 @@ pub fn render_svg(spec: &MapSpec) -> String {
     );
     scale_bar(
         &mut svg,
-        &frame,
+        frame,
         [
             frame_origin[0] + 3.0 * unit,
             frame_origin[1] + frame_size[1] - 3.0 * unit,
@@ -381,12 +640,13 @@ pub fn render_svg(spec: &MapSpec) -> String {
         unit,
         text_size,
     );
-    legend(
+    draw_legend(
         &mut svg,
         spec,
-        [page_w - margin - legend_w, frame_origin[1]],
-        legend_w,
+        legend,
+        &entries,
         text_size,
+        unit,
         &unlabelled,
     );
 
@@ -403,6 +663,23 @@ pub fn render_svg(spec: &MapSpec) -> String {
     svg
 }
 
+/// Each area's label point: the pole of inaccessibility of its largest part (in parallel:
+/// a national layer has thousands).
+fn label_points(spec: &MapSpec) -> Vec<Option<geo::Coord<f64>>> {
+    use rayon::prelude::*;
+    spec.areas
+        .par_iter()
+        .map(|area| {
+            let largest = area
+                .geometry
+                .0
+                .iter()
+                .max_by(|x, y| x.unsigned_area().total_cmp(&y.unsigned_area()))?;
+            pole_of_inaccessibility(largest).map(|(pole, _)| pole)
+        })
+        .collect()
+}
+
 /// Area labels at each area's pole of inaccessibility (or the nearest place in the area where
 /// they fit), with a white halo, on one to four lines, shrunk to at most two thirds of the
 /// normal size if that makes them fit; kept only where the whole label lies inside its own
@@ -415,6 +692,7 @@ fn labels(
     frame: &Frame,
     size: f64,
     reserved: &[[f64; 4]],
+    poles: &[Option<geo::Coord<f64>>],
 ) -> Vec<String> {
     use geo::Contains;
     let mut order: Vec<usize> = (0..spec.areas.len()).collect();
@@ -424,18 +702,13 @@ fn labels(
             .unsigned_area()
             .total_cmp(&spec.areas[a].geometry.unsigned_area())
     });
-    let mut placed: Vec<LabelBox> = reserved
-        .iter()
-        .map(|r| LabelBox {
-            rect: [r[0] as f32, r[1] as f32, r[2] as f32, r[3] as f32],
-        })
-        .collect();
+    // Cells of about a label's size (mm).
+    let mut placed = LabelGrid::new((size * 4.0) as f32);
+    for r in reserved {
+        placed.insert([r[0] as f32, r[1] as f32, r[2] as f32, r[3] as f32]);
+    }
     let mut dropped = Vec::new();
-    let collides = |rect: [f32; 4], placed: &[LabelBox]| {
-        let mut all = placed.to_vec();
-        all.push(LabelBox { rect });
-        place(&all, 16.0).len() != all.len()
-    };
+    let collides = |rect: [f32; 4], placed: &LabelGrid| placed.collides(rect);
     // Points all over a label box (every half text height), in map coordinates, for
     // inside/outside tests: a long label must not cross a neighbour's arm between samples.
     let samples = |rect: [f32; 4], step: f64| -> Vec<geo::Point<f64>> {
@@ -482,15 +755,7 @@ fn labels(
     };
     for index in order {
         let area = &spec.areas[index];
-        let Some(largest) = area
-            .geometry
-            .0
-            .iter()
-            .max_by(|x, y| x.unsigned_area().total_cmp(&y.unsigned_area()))
-        else {
-            continue;
-        };
-        let Some((pole, _)) = pole_of_inaccessibility(largest) else {
+        let Some(pole) = poles[index] else {
             continue;
         };
         let anchor = frame.page([pole.x, pole.y]);
@@ -593,7 +858,7 @@ fn labels(
             dropped.push(area.name.clone());
             continue;
         };
-        placed.push(LabelBox { rect });
+        placed.insert(rect);
         let centre = [
             (rect[0] as f64 + rect[2] as f64) / 2.0,
             (rect[1] as f64 + rect[3] as f64) / 2.0,
@@ -621,18 +886,24 @@ fn labels(
                 size * 0.15
             );
         }
+        // One text element per label (a line per tspan), so the name is one object in the SVG.
         let line_height = size * 1.2;
         let top = rect[1] as f64 + line_height * 0.8;
+        let _ = write!(
+            svg,
+            r##"<text font-size="{size:.2}" font-weight="bold" text-anchor="middle" fill="#111111" stroke="#ffffff" stroke-width="{:.2}" stroke-linejoin="round" paint-order="stroke">"##,
+            size * 0.25,
+        );
         for (i, line) in lines.iter().enumerate() {
-            let _ = writeln!(
+            let _ = write!(
                 svg,
-                r##"<text x="{:.2}" y="{:.2}" font-size="{size:.2}" font-weight="bold" text-anchor="middle" fill="#111111" stroke="#ffffff" stroke-width="{:.2}" stroke-linejoin="round" paint-order="stroke">{}</text>"##,
+                r#"<tspan x="{:.2}" y="{:.2}">{}</tspan>"#,
                 centre[0],
                 top + line_height * i as f64,
-                size * 0.25,
                 escape(line)
             );
         }
+        svg.push_str("</text>\n");
     }
     dropped
 }
@@ -683,103 +954,104 @@ fn scale_bar(svg: &mut String, frame: &Frame, [x, y]: [f64; 2], unit: f64, text_
     );
 }
 
-fn legend(
+/// The legend's note on areas left without a label.
+fn unlabelled_note(spec: &MapSpec, unlabelled: &[String]) -> String {
+    if unlabelled.len() > MAX_UNLABELLED_NAMED {
+        format!("{}: {}", spec.words.not_labelled, unlabelled.len())
+    } else {
+        format!("{}: {}", spec.words.not_labelled, unlabelled.join(", "))
+    }
+}
+
+fn draw_legend(
     svg: &mut String,
     spec: &MapSpec,
-    [x, y]: [f64; 2],
-    width: f64,
+    place: &LegendPlace,
+    entries: &[LegendEntry],
     size: f64,
+    unit: f64,
     unlabelled: &[String],
 ) {
-    let line = size * 1.7;
-    let swatch = size * 1.1;
-    let mut cy = y + size;
+    let [x0, y0] = place.origin;
+    let gap = 2.0 * unit;
+    let column_w = (place.width - (place.columns - 1) as f64 * gap) / place.columns as f64;
+    let metrics = LegendMetrics::new(size, column_w);
+    let LegendMetrics { swatch, .. } = metrics;
     let _ = writeln!(
         svg,
-        r#"<g id="legend"><text x="{x:.2}" y="{cy:.2}" font-size="{:.2}" font-weight="bold">{}</text>"#,
+        r#"<g id="legend"><text x="{x0:.2}" y="{:.2}" font-size="{:.2}" font-weight="bold">{}</text>"#,
+        y0 + size,
         size * 1.15,
-        escape(&spec.legend_title)
+        escape(&spec.words.legend)
     );
-    cy += line * 0.8;
-    // Long names wrap so that the legend never runs off the page.
-    let max_chars = ((width - swatch * 1.6) / (size * 0.55)).max(8.0) as usize;
-    let entry = |svg: &mut String, cy: &mut f64, symbol: String, text: &str| {
-        let _ = writeln!(svg, "{symbol}");
-        let chunks = wrap(text, max_chars);
-        for (i, chunk) in chunks.iter().enumerate() {
-            let baseline = *cy + size * 0.85 + size * 1.2 * i as f64;
-            let _ = writeln!(
-                svg,
-                r#"<text x="{:.2}" y="{baseline:.2}" font-size="{size:.2}">{}</text>"#,
-                x + swatch * 1.6,
-                escape(chunk)
-            );
+    let top = y0 + metrics.heading();
+    let starts = legend_columns(entries, &metrics, place.columns);
+    let mut bottom = top;
+    for (column, &start) in starts.iter().enumerate() {
+        let end = starts.get(column + 1).copied().unwrap_or(entries.len());
+        let x = x0 + column as f64 * (column_w + gap);
+        let mut cy = top;
+        for entry in &entries[start..end] {
+            let _ = match entry.symbol {
+                Symbol::Area(colour) => writeln!(
+                    svg,
+                    r##"<rect x="{x:.2}" y="{cy:.2}" width="{swatch:.2}" height="{swatch:.2}" fill="{}" fill-opacity="0.8" stroke="#333333" stroke-width="{:.2}"/>"##,
+                    hex(colour),
+                    size * 0.05
+                ),
+                Symbol::Solid(colour) => writeln!(
+                    svg,
+                    r#"<rect x="{x:.2}" y="{cy:.2}" width="{swatch:.2}" height="{swatch:.2}" fill="{}"/>"#,
+                    hex(colour)
+                ),
+                Symbol::Dashed(colour, index) => writeln!(
+                    svg,
+                    r#"<line x1="{x:.2}" y1="{:.2}" x2="{:.2}" y2="{:.2}" stroke="{}" stroke-width="{:.2}" stroke-dasharray="{}"/>"#,
+                    cy + swatch / 2.0,
+                    x + swatch,
+                    cy + swatch / 2.0,
+                    hex(colour),
+                    size * 0.16,
+                    dashes(index, unit * 0.35)
+                ),
+            };
+            let _ = write!(svg, r#"<text font-size="{size:.2}">"#);
+            for (i, chunk) in wrap(&entry.text, metrics.max_chars).iter().enumerate() {
+                let _ = write!(
+                    svg,
+                    r#"<tspan x="{:.2}" y="{:.2}">{}</tspan>"#,
+                    x + swatch * 1.6,
+                    cy + size * 0.85 + size * 1.2 * i as f64,
+                    escape(chunk)
+                );
+            }
+            svg.push_str("</text>\n");
+            cy += metrics.entry_height(&entry.text);
         }
-        *cy += line.max(size * 1.2 * chunks.len() as f64 + size * 0.5);
-    };
-    // A legend of hundreds of areas is no legend: past this many, the areas get one line.
-    let listed = if spec.areas.len() <= MAX_LEGEND_AREAS {
-        spec.areas.len()
-    } else {
-        0
-    };
-    for area in &spec.areas[..listed] {
-        let symbol = format!(
-            r##"<rect x="{x:.2}" y="{cy:.2}" width="{swatch:.2}" height="{swatch:.2}" fill="{}" fill-opacity="0.8" stroke="#333333" stroke-width="{:.2}"/>"##,
-            hex(area.colour),
-            size * 0.05
-        );
-        entry(svg, &mut cy, symbol, &area.name);
-    }
-    if listed < spec.areas.len() {
-        let symbol = format!(
-            r##"<rect x="{x:.2}" y="{cy:.2}" width="{swatch:.2}" height="{swatch:.2}" fill="{}" fill-opacity="0.8" stroke="#333333" stroke-width="{:.2}"/>"##,
-            hex(spec.areas[0].colour),
-            size * 0.05
-        );
-        entry(
-            svg,
-            &mut cy,
-            symbol,
-            &format!("{} gebieden", spec.areas.len()),
-        );
-    }
-    for (name, colour, _) in &spec.highlights {
-        let symbol = format!(
-            r#"<rect x="{x:.2}" y="{cy:.2}" width="{swatch:.2}" height="{swatch:.2}" fill="{}"/>"#,
-            hex(*colour)
-        );
-        entry(svg, &mut cy, symbol, name);
-    }
-    for outlines in &spec.outlines {
-        let symbol = format!(
-            r#"<line x1="{x:.2}" y1="{:.2}" x2="{:.2}" y2="{:.2}" stroke="{}" stroke-width="{:.2}" stroke-dasharray="{:.2} {:.2}"/>"#,
-            cy + swatch / 2.0,
-            x + swatch,
-            cy + swatch / 2.0,
-            hex(outlines.colour),
-            size * 0.15,
-            size * 0.6,
-            size * 0.35
-        );
-        entry(svg, &mut cy, symbol, &outlines.name);
+        bottom = bottom.max(cy);
     }
     if !unlabelled.is_empty() {
-        cy += size * 0.5;
-        let text = if unlabelled.len() > MAX_UNLABELLED_NAMED {
-            format!("{}: {}", spec.unlabelled_note, unlabelled.len())
-        } else {
-            format!("{}: {}", spec.unlabelled_note, unlabelled.join(", "))
-        };
-        for chunk in wrap(&text, max_chars + 4) {
+        let note_metrics = LegendMetrics::new(size, place.width);
+        let mut lines = wrap(
+            &unlabelled_note(spec, unlabelled),
+            note_metrics.max_chars + 4,
+        );
+        if lines.len() > place.note_lines {
+            lines.truncate(place.note_lines);
+            if let Some(last) = lines.last_mut() {
+                last.push_str(" …");
+            }
+        }
+        let mut cy = bottom + size * 0.5;
+        for line in lines {
             let _ = writeln!(
                 svg,
-                r##"<text x="{x:.2}" y="{:.2}" font-size="{:.2}" fill="#444444">{}</text>"##,
+                r##"<text x="{x0:.2}" y="{:.2}" font-size="{:.2}" fill="#444444">{}</text>"##,
                 cy + size * 0.8,
                 size * 0.85,
-                escape(&chunk)
+                escape(&line)
             );
-            cy += size * 1.15;
+            cy += metrics.note_line();
         }
     }
     svg.push_str("</g>\n");
@@ -820,8 +1092,7 @@ fn tree(svg: &str) -> Result<resvg::usvg::Tree, RenderError> {
     resvg::usvg::Tree::from_str(svg, &options).map_err(|e| RenderError::Svg(e.to_string()))
 }
 
-/// Renders the SVG to a PNG of exactly `width` × `height` pixels.
-pub fn svg_to_png(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, RenderError> {
+fn pixmap(svg: &str, width: u32, height: u32) -> Result<resvg::tiny_skia::Pixmap, RenderError> {
     if width == 0 || height == 0 || (width as u64) * (height as u64) > 200_000_000 {
         return Err(RenderError::TooLarge(width, height));
     }
@@ -834,9 +1105,19 @@ pub fn svg_to_png(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, RenderE
         height as f32 / size.height(),
     );
     resvg::render(&tree, transform, &mut pixmap.as_mut());
-    pixmap
+    Ok(pixmap)
+}
+
+/// Renders the SVG to a PNG of exactly `width` × `height` pixels.
+pub fn svg_to_png(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, RenderError> {
+    pixmap(svg, width, height)?
         .encode_png()
         .map_err(|e| RenderError::Svg(e.to_string()))
+}
+
+/// Renders the SVG to premultiplied RGBA pixels, row by row (for an on-screen preview).
+pub fn svg_to_rgba(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, RenderError> {
+    Ok(pixmap(svg, width, height)?.take())
 }
 
 /// Converts the SVG to a vector PDF with the fonts embedded.
@@ -880,8 +1161,7 @@ mod tests {
             highlights: vec![],
             credit: "Bron: CBS / Kadaster".into(),
             date: "24-11-2026".into(),
-            unlabelled_note: "niet gelabeld".into(),
-            legend_title: "Legenda".into(),
+            words: MapWords::dutch(),
         }
     }
 
@@ -891,7 +1171,7 @@ mod tests {
         let tree = tree(&svg).unwrap();
         assert!(tree.size().width() > 0.0);
         assert!(svg.contains(r#"id="layer-politie""#));
-        assert_eq!(svg.matches(">Noord</text>").count(), 2, "label and legend");
+        assert_eq!(svg.matches(">Noord</tspan>").count(), 2, "label and legend");
         assert!(svg.contains("Bron: CBS / Kadaster"));
     }
 
@@ -912,7 +1192,7 @@ mod tests {
     /// The PNG's pixel at a map position (PNG decoded with resvg's tiny-skia).
     fn pixel(png: &[u8], spec: &MapSpec, pos: [f64; 2]) -> [u8; 3] {
         let pixmap = resvg::tiny_skia::Pixmap::decode_png(png).unwrap();
-        let [x_mm, y_mm] = page_position(spec, pos);
+        let [x_mm, y_mm] = page_positions(spec, &[pos])[0];
         let x = (x_mm / spec.page_mm[0] * pixmap.width() as f64) as u32;
         let y = (y_mm / spec.page_mm[1] * pixmap.height() as f64) as u32;
         let c = pixmap.pixel(x, y).unwrap();
@@ -946,9 +1226,13 @@ mod tests {
         fn texts(group: &resvg::usvg::Group, out: &mut Vec<String>) {
             for node in group.children() {
                 match node {
-                    resvg::usvg::Node::Text(t) => {
-                        out.push(t.chunks().iter().map(|c| c.text().to_string()).collect())
-                    }
+                    resvg::usvg::Node::Text(t) => out.push(
+                        t.chunks()
+                            .iter()
+                            .map(|c| c.text().trim())
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    ),
                     resvg::usvg::Node::Group(g) => texts(g, out),
                     _ => {}
                 }

@@ -1,0 +1,376 @@
+//! File → Export map…: the choices for a printed map beside a live preview of the page. The
+//! preview and the export are drawn by the library's print renderer in the background, the
+//! same one the command line's `map` uses; the choices are kept in the project.
+
+use std::hash::{Hash, Hasher};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use eframe::egui;
+
+use gebieden::compose::ComposeResult;
+use gebieden::maps::{MapContent, areas_of_composition, areas_of_layer, is_cbs, map_spec};
+use gebieden::model::{Layer, MapFormat, MapOptions, Paper};
+use gebieden::render::{MapSpec, MapWords, render_svg, svg_to_rgba};
+
+use super::app::{Action, GebiedenApp};
+use super::i18n::Language;
+use super::jobs::JobResult;
+
+/// The longer side of the preview image in pixels.
+const PREVIEW_PIXELS: f64 = 900.0;
+
+/// The resolutions offered for PNG maps.
+const DPI_CHOICES: [u32; 3] = [150, 300, 600];
+
+/// The export dialog's state.
+#[derive(Default)]
+pub struct MapExportState {
+    pub open: bool,
+    /// The choices, saved with the project.
+    pub options: MapOptions,
+    pub preview: Option<egui::TextureHandle>,
+    /// What the shown (or coming) preview was drawn from, see [`GebiedenApp::map_content_key`].
+    pub preview_key: Option<u64>,
+    pub rendering_preview: bool,
+    pub exporting: bool,
+}
+
+/// The areas a map shows: the agreed division, or else a loaded division's features.
+enum AreaSource {
+    Composition(Arc<ComposeResult>),
+    Layer {
+        layer: Arc<Layer>,
+        name_field: Option<String>,
+    },
+}
+
+/// Everything the background thread needs to lay out the map.
+struct MapInput {
+    areas: AreaSource,
+    partners: Vec<Arc<Layer>>,
+    default_title: String,
+    cbs: bool,
+    options: MapOptions,
+    words: MapWords,
+}
+
+impl MapInput {
+    fn spec(self) -> MapSpec {
+        let areas = match &self.areas {
+            AreaSource::Composition(result) => areas_of_composition(result),
+            AreaSource::Layer { layer, name_field } => areas_of_layer(layer, name_field.as_deref()),
+        };
+        let content = MapContent {
+            areas,
+            partners: &self.partners,
+            default_title: self.default_title,
+            cbs: self.cbs,
+        };
+        map_spec(content, &self.options, self.words)
+    }
+}
+
+impl GebiedenApp {
+    /// The composition's result when it has areas with ground, else `None`.
+    fn composed_areas(&self) -> Option<Arc<ComposeResult>> {
+        self.composer
+            .view
+            .as_ref()
+            .map(|v| v.result.clone())
+            .filter(|r| r.areas.iter().any(|a| !a.geometry.0.is_empty()))
+    }
+
+    /// What a map would show now: the composition over the other visible divisions, or the
+    /// active division over the others.
+    fn map_input(&self) -> Option<MapInput> {
+        let (areas, skip) = match self.composed_areas() {
+            Some(result) => (AreaSource::Composition(result), self.base_layer),
+            None => {
+                let index = self
+                    .active_layer
+                    .filter(|&i| i < self.layers.len())
+                    .or((!self.layers.is_empty()).then_some(0))?;
+                let layer = &self.layers[index];
+                let source = AreaSource::Layer {
+                    layer: layer.layer.clone(),
+                    name_field: layer.style.label_field.clone(),
+                };
+                (source, Some(index))
+            }
+        };
+        let partners: Vec<Arc<Layer>> = self
+            .layers
+            .iter()
+            .enumerate()
+            .filter(|(i, l)| Some(*i) != skip && l.style.visible)
+            .map(|(_, l)| l.layer.clone())
+            .collect();
+        let default_title = self
+            .project_path
+            .as_ref()
+            .and_then(|p| p.file_stem())
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| self.t().map_default_title.to_string());
+        Some(MapInput {
+            areas,
+            partners,
+            default_title,
+            cbs: self.layers.iter().any(|l| is_cbs(&l.layer)),
+            options: self.map_export.options.clone(),
+            words: match self.language {
+                Language::Nederlands => MapWords::dutch(),
+                Language::English => MapWords::english(),
+            },
+        })
+    }
+
+    /// A fingerprint of everything the map depends on: when it changes, the preview is redrawn.
+    pub fn map_content_key(&self) -> u64 {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        self.map_export.options.hash(&mut hasher);
+        self.composer.view_generation.hash(&mut hasher);
+        self.composed_areas().is_some().hash(&mut hasher);
+        self.base_layer.hash(&mut hasher);
+        self.active_layer.hash(&mut hasher);
+        self.language.hash(&mut hasher);
+        self.project_path.hash(&mut hasher);
+        for l in &self.layers {
+            Arc::as_ptr(&l.layer).hash(&mut hasher);
+            l.style.visible.hash(&mut hasher);
+            l.style.label_field.hash(&mut hasher);
+        }
+        hasher.finish()
+    }
+
+    /// Starts drawing a new preview when the dialog is open and the map has changed.
+    pub(super) fn refresh_map_preview(&mut self) {
+        if !self.map_export.open || self.map_export.rendering_preview || self.busy_loading() {
+            return;
+        }
+        let key = self.map_content_key();
+        if self.map_export.preview_key == Some(key) {
+            return;
+        }
+        let Some(input) = self.map_input() else {
+            return;
+        };
+        self.map_export.preview_key = Some(key);
+        self.map_export.rendering_preview = true;
+        self.jobs.spawn(self.repaint.clone(), move || {
+            let [w_mm, h_mm] = input.options.page_mm();
+            let scale = PREVIEW_PIXELS / w_mm.max(h_mm);
+            let size = [
+                (w_mm * scale).round() as usize,
+                (h_mm * scale).round() as usize,
+            ];
+            let svg = render_svg(&input.spec());
+            let pixels =
+                svg_to_rgba(&svg, size[0] as u32, size[1] as u32).map_err(|e| e.to_string());
+            JobResult::MapPreview { key, size, pixels }
+        });
+    }
+
+    fn busy_loading(&self) -> bool {
+        self.is_loading()
+    }
+
+    /// Draws the map to `path` in the background (the format follows the extension).
+    pub(super) fn export_map(&mut self, path: PathBuf) {
+        let Some(mut input) = self.map_input() else {
+            let text = self.t().nothing_to_map.to_string();
+            self.messages.push(super::app::Message {
+                text,
+                is_error: true,
+            });
+            return;
+        };
+        let format = MapFormat::from_path(&path).unwrap_or(input.options.format);
+        let path = if MapFormat::from_path(&path).is_some() {
+            path
+        } else {
+            path.with_extension(format.extension())
+        };
+        input.options.format = format;
+        if self.map_export.options.format != format {
+            self.map_export.options.format = format;
+            self.mark_changed();
+        }
+        self.map_export.exporting = true;
+        self.jobs.spawn(self.repaint.clone(), move || {
+            let options = input.options.clone();
+            let spec = input.spec();
+            let result = gebieden::maps::render_map(&spec, format, &options, None)
+                .map_err(|e| format!("{}: {e}", path.display()))
+                .and_then(|bytes| {
+                    gebieden::io::write_atomic(&path, &bytes).map_err(|e| e.to_string())
+                })
+                .map(|()| path);
+            JobResult::MapExported(result)
+        });
+    }
+}
+
+/// The dialog, when open.
+pub fn window(app: &mut GebiedenApp, ctx: &egui::Context) {
+    if !app.map_export.open {
+        return;
+    }
+    let t = app.t();
+    let mut open = true;
+    let mut options = app.map_export.options.clone();
+    egui::Window::new(t.map_export_title)
+        .open(&mut open)
+        .default_size([900.0, 620.0])
+        .resizable(true)
+        .collapsible(false)
+        .show(ctx, |ui| {
+            ui.horizontal_top(|ui| {
+                ui.vertical(|ui| {
+                    ui.set_width(260.0);
+                    choices(app, ui, &mut options);
+                });
+                ui.separator();
+                preview(app, ui);
+            });
+        });
+    if options != app.map_export.options {
+        app.actions.push(Action::SetMapOptions(options));
+    }
+    if !open {
+        app.actions.push(Action::CloseMapExport);
+    }
+}
+
+fn choices(app: &mut GebiedenApp, ui: &mut egui::Ui, options: &mut MapOptions) {
+    let t = app.t();
+    egui::Grid::new("map-choices")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            ui.label(t.map_title);
+            let mut title = options.title.clone().unwrap_or_default();
+            if ui
+                .add(egui::TextEdit::singleline(&mut title).hint_text(t.map_title_hint))
+                .changed()
+            {
+                options.title = Some(title).filter(|s| !s.is_empty());
+            }
+            ui.end_row();
+            ui.label(t.map_subtitle);
+            let mut subtitle = options.subtitle.clone().unwrap_or_default();
+            if ui.text_edit_singleline(&mut subtitle).changed() {
+                options.subtitle = Some(subtitle).filter(|s| !s.is_empty());
+            }
+            ui.end_row();
+            ui.label(t.paper);
+            ui.horizontal(|ui| {
+                for paper in Paper::ALL {
+                    ui.radio_value(&mut options.paper, paper, paper.name());
+                }
+            });
+            ui.end_row();
+            ui.label("");
+            ui.checkbox(&mut options.landscape, t.landscape);
+            ui.end_row();
+            ui.label(t.format);
+            ui.horizontal(|ui| {
+                for format in MapFormat::ALL {
+                    ui.radio_value(
+                        &mut options.format,
+                        format,
+                        format.extension().to_ascii_uppercase(),
+                    );
+                }
+            });
+            ui.end_row();
+            if options.format == MapFormat::Png {
+                ui.label(t.resolution);
+                ui.horizontal(|ui| {
+                    for dpi in DPI_CHOICES {
+                        ui.radio_value(&mut options.dpi, dpi, format!("{dpi} dpi"));
+                    }
+                });
+                ui.end_row();
+                let (w, h) = options.pixels();
+                ui.label("");
+                ui.weak(format!("{w} × {h} px"));
+                ui.end_row();
+            }
+        });
+    ui.add_space(6.0);
+    ui.checkbox(&mut options.partners, t.show_partners);
+    ui.checkbox(&mut options.problems, t.show_problems);
+    ui.add_space(6.0);
+    let source = if app.composed_areas().is_some() {
+        t.map_composition.to_string()
+    } else {
+        app.active_layer
+            .and_then(|i| app.layers.get(i))
+            .map(|l| l.layer.name.clone())
+            .unwrap_or_default()
+    };
+    ui.weak(format!("{}: {source}", t.map_areas_from));
+    ui.add_space(10.0);
+    ui.horizontal(|ui| {
+        let can_export = !app.layers.is_empty() && !app.map_export.exporting;
+        if ui
+            .add_enabled(can_export, egui::Button::new(t.export))
+            .clicked()
+            && let Some(path) = save_dialog(app, options.format)
+        {
+            app.actions.push(Action::ExportMap(path));
+        }
+        if app.map_export.exporting {
+            ui.spinner();
+        }
+        if ui.button(t.close).clicked() {
+            app.actions.push(Action::CloseMapExport);
+        }
+    });
+}
+
+fn save_dialog(app: &GebiedenApp, format: MapFormat) -> Option<PathBuf> {
+    let stem = app
+        .project_path
+        .as_ref()
+        .and_then(|p| p.file_stem())
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "kaart".into());
+    rfd::FileDialog::new()
+        .add_filter(
+            format.extension().to_ascii_uppercase(),
+            &[format.extension()],
+        )
+        .set_file_name(format!("{stem}.{}", format.extension()))
+        .save_file()
+}
+
+fn preview(app: &GebiedenApp, ui: &mut egui::Ui) {
+    let t = app.t();
+    let available = ui.available_size().max(egui::vec2(200.0, 200.0));
+    match &app.map_export.preview {
+        Some(texture) => {
+            let size = texture.size_vec2();
+            let scale = (available.x / size.x).min(available.y / size.y).min(1.0);
+            ui.add(
+                egui::Image::new((texture.id(), size * scale))
+                    .bg_fill(egui::Color32::WHITE)
+                    .alt_text(t.map_export_title),
+            );
+        }
+        None => {
+            ui.allocate_ui(available, |ui| {
+                ui.centered_and_justified(|ui| {
+                    ui.spinner();
+                });
+            });
+        }
+    }
+    if app.map_export.rendering_preview {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.weak(t.preview_rendering);
+        });
+    }
+}
