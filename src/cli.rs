@@ -199,7 +199,18 @@ pub fn load_all(files: &[PathBuf], options: &LoadOptions) -> (Vec<Layer>, bool) 
     let mut failed = false;
     for result in results {
         match result {
-            Ok(loaded) => layers.extend(loaded),
+            Ok(loaded) => {
+                for layer in &loaded {
+                    for note in &layer.notes {
+                        eprintln!(
+                            "note: {}: layer '{}': {note}",
+                            layer.source.display(),
+                            layer.name
+                        );
+                    }
+                }
+                layers.extend(loaded)
+            }
             Err(error) => {
                 eprintln!("error: {error}");
                 failed = true;

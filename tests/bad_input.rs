@@ -3,41 +3,7 @@
 
 mod util;
 
-use std::path::Path;
-
-use util::{copy_shapefile, corpus, run, stderr};
-
-/// Runs `inspect` on `path` (with extra arguments) and returns stderr, asserting exit code 2,
-/// a message that starts with `error:` and names the file, and no panic or backtrace.
-fn refused(path: &Path, extra: &[&str]) -> String {
-    let mut args = vec!["inspect", path.to_str().unwrap()];
-    args.extend_from_slice(extra);
-    let output = run(&args);
-    let message = stderr(&output);
-    assert_eq!(
-        output.status.code(),
-        Some(2),
-        "{}: {message}",
-        path.display()
-    );
-    assert!(message.starts_with("error: "), "{message}");
-    let file_name = path.file_name().unwrap().to_str().unwrap();
-    assert!(
-        message.contains(file_name),
-        "message does not name {file_name}: {message}"
-    );
-    assert!(
-        !message.contains("panicked") && !message.contains("RUST_BACKTRACE"),
-        "{message}"
-    );
-    message
-}
-
-fn assert_says(message: &str, words: &[&str]) {
-    for w in words {
-        assert!(message.contains(w), "expected '{w}' in: {message}");
-    }
-}
+use util::{assert_says, copy_shapefile, corpus, refused, run, stderr};
 
 #[test]
 fn truncated_json() {

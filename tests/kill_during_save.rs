@@ -89,3 +89,62 @@ fn saves_survive_being_killed() {
     // The child did save new versions between kills (so kills landed during saving).
     assert!(seen_versions.len() >= 2, "{seen_versions:?}");
 }
+
+/// `gebieden compose` killed at random moments while it writes its exports: every export left
+/// behind reads back whole, the shapefile's parts belong together.
+#[test]
+fn compose_exports_survive_being_killed() {
+    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+    let units = shared.join("oude_ijsselstreek_buurten_2019.rd.geojson");
+    let dir = tempfile::tempdir().unwrap();
+    // Two different compositions (6 areas, and 2), so mixed-up parts would show.
+    let six = shared.join("gebieden_2013_voorstel.csv");
+    let two = dir.path().join("twee.csv");
+    let text = std::fs::read_to_string(&six).unwrap();
+    let mut lines = text.lines();
+    let mut csv = format!("{}\n", lines.next().unwrap());
+    for (i, line) in lines.enumerate() {
+        let unit = line.split(',').next().unwrap();
+        csv.push_str(&format!(
+            "{unit},{}\n",
+            if i % 2 == 0 { "Oost" } else { "West" }
+        ));
+    }
+    std::fs::write(&two, csv).unwrap();
+    let out = dir.path().join("uit");
+    let mut nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .subsec_nanos() as u64;
+    for round in 0..8 {
+        let assign = if round % 2 == 0 { &six } else { &two };
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gebieden"))
+            .arg("compose")
+            .arg("--units")
+            .arg(&units)
+            .arg("--assign")
+            .arg(assign)
+            .arg("--out")
+            .arg(&out)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        nanos = nanos
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let wait = 50 + (nanos >> 33) % 400;
+        std::thread::sleep(Duration::from_millis(wait));
+        let _ = child.kill();
+        child.wait().unwrap();
+        for file in ["areas.geojson", "areas.shp", "areas.gpkg"] {
+            let path = out.join(file);
+            if path.exists() {
+                let layers = gebieden::io::load(&path, &Default::default())
+                    .unwrap_or_else(|e| panic!("round {round} ({wait} ms): {e}"));
+                let n = layers[0].features.len();
+                assert!(n == 6 || n == 2, "round {round}: {file} has {n} areas");
+            }
+        }
+    }
+}

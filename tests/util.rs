@@ -74,3 +74,35 @@ pub fn fixture(file: &str) -> PathBuf {
         .join("tests/fixtures")
         .join(file)
 }
+
+/// Runs `inspect` on `path` (with extra arguments) and returns stderr, asserting exit code 2,
+/// a message that starts with `error:` and names the file, and no panic or backtrace.
+pub fn refused(path: &Path, extra: &[&str]) -> String {
+    let mut args = vec!["inspect", path.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let output = run(&args);
+    let message = stderr(&output);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "{}: {message}",
+        path.display()
+    );
+    assert!(message.starts_with("error: "), "{message}");
+    let file_name = path.file_name().unwrap().to_str().unwrap();
+    assert!(
+        message.contains(file_name),
+        "message does not name {file_name}: {message}"
+    );
+    assert!(
+        !message.contains("panicked") && !message.contains("RUST_BACKTRACE"),
+        "{message}"
+    );
+    message
+}
+
+pub fn assert_says(message: &str, words: &[&str]) {
+    for w in words {
+        assert!(message.contains(w), "expected '{w}' in: {message}");
+    }
+}

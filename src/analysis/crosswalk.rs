@@ -210,6 +210,7 @@ mod tests {
                 .collect(),
             geometry_types: Default::default(),
             skipped: Default::default(),
+            notes: Vec::new(),
         };
         PreparedLayer::new(Box::leak(Box::new(layer)), name, 0.001, Some("inwoners"))
     }

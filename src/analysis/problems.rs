@@ -315,6 +315,7 @@ mod tests {
                 .collect(),
             geometry_types: Default::default(),
             skipped: Default::default(),
+            notes: Vec::new(),
         };
         PreparedLayer::new(Box::leak(Box::new(layer)), "test", 0.001, None)
     }

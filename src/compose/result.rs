@@ -145,6 +145,7 @@ fn areas_layer(areas: &[AreaResult], working_crs: Crs) -> Layer {
             .collect(),
         geometry_types: Default::default(),
         skipped: Default::default(),
+        notes: Vec::new(),
     }
 }
 
@@ -382,6 +383,7 @@ mod tests {
                 .collect(),
             geometry_types: Default::default(),
             skipped: Default::default(),
+            notes: Vec::new(),
         }
     }
 

@@ -321,6 +321,12 @@ impl GebiedenApp {
                                     is_error: true,
                                 });
                             }
+                            for note in &layer.notes {
+                                self.messages.push(Message {
+                                    text: format!("{}: {note}", path.display()),
+                                    is_error: false,
+                                });
+                            }
                             let style = match &style {
                                 Some(spec) => LayerStyle::from_spec(spec),
                                 None => LayerStyle::default_for(&layer, n),

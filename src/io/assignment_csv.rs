@@ -17,6 +17,23 @@ fn decode(bytes: &[u8]) -> String {
     }
 }
 
+/// Names accepted for the column of unit ids, in order of preference.
+const UNIT_COLUMNS: &[&str] = &[
+    "unit",
+    "eenheid",
+    "buurtcode",
+    "wijkcode",
+    "bu_code",
+    "wk_code",
+    "pc4",
+    "postcode",
+    "code",
+    "id",
+];
+
+/// Names accepted for the column of area names, in order of preference.
+const AREA_COLUMNS: &[&str] = &["area", "gebied", "gebiedsnaam", "team"];
+
 /// Reads `path` into a composition over the units of `units`. Areas are created in the order
 /// they first appear. A row naming a unit the layer does not have, a unit given two different
 /// areas, or a missing `unit`/`area` column is an error naming the line; exact duplicate rows
@@ -46,14 +63,18 @@ pub fn read_assignment(path: &Path, units: &Layer) -> Result<Composition, LoadEr
             )))
         })?
         .clone();
-    let column = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h.trim().eq_ignore_ascii_case(name))
+    // The first of these names that the header has (Dutch spreadsheets say buurtcode, gebied).
+    let column = |names: &[&str]| {
+        names.iter().find_map(|name| {
+            headers
+                .iter()
+                .position(|h| h.trim().eq_ignore_ascii_case(name))
+        })
     };
-    let (Some(unit_column), Some(area_column)) = (column("unit"), column("area")) else {
+    let (Some(unit_column), Some(area_column)) = (column(UNIT_COLUMNS), column(AREA_COLUMNS))
+    else {
         return Err(fail(LoadErrorKind::Format(format!(
-            "the header must name the columns 'unit' and 'area' (it has: {})",
+            "the header must name the columns 'unit' and 'area' (or in Dutch e.g. 'buurtcode' and 'gebied'); it has: {}",
             headers.iter().collect::<Vec<_>>().join(", ")
         ))));
     };

@@ -42,6 +42,33 @@ pub fn write_atomic_with(
     result
 }
 
+/// Writes files that belong together (a shapefile's parts): every temporary file is written
+/// and flushed to disk first, and only then are they renamed, one right after the other. A
+/// process killed while writing leaves the old set; only a kill in the microseconds of the
+/// renames can mix old and new parts.
+pub fn write_atomic_set(files: &[(PathBuf, &[u8])]) -> std::io::Result<()> {
+    let mut written: Vec<(PathBuf, &Path)> = Vec::with_capacity(files.len());
+    let result = (|| {
+        for (path, bytes) in files {
+            let temporary = temporary_path(path);
+            written.push((temporary.clone(), path));
+            let mut file = std::fs::File::create(&temporary)?;
+            file.write_all(bytes)?;
+            file.sync_all()?;
+        }
+        for (temporary, path) in &written {
+            std::fs::rename(temporary, path)?;
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        for (temporary, _) in &written {
+            let _ = std::fs::remove_file(temporary);
+        }
+    }
+    result
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,6 +81,23 @@ mod tests {
         write_atomic(&path, b"new").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"new");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_set_is_written_whole_or_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.shp"), dir.path().join("a.dbf"));
+        write_atomic_set(&[(a.clone(), b"shp 1"), (b.clone(), b"dbf 1")]).unwrap();
+        // The second part cannot be written (its folder is missing): nothing changes.
+        let missing = dir.path().join("nowhere").join("a.dbf");
+        assert!(write_atomic_set(&[(a.clone(), b"shp 2"), (missing, b"dbf 2")]).is_err());
+        assert_eq!(std::fs::read(&a).unwrap(), b"shp 1");
+        assert_eq!(std::fs::read(&b).unwrap(), b"dbf 1");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            2,
+            "no temporaries left"
+        );
     }
 
     #[test]

@@ -114,24 +114,26 @@ pub(crate) fn build_layer(
     let reprojector = Reprojector::new(source_crs, options.working_crs)
         .map_err(|e| LoadErrorKind::Crs(e.to_string()))?;
 
-    let id_choice = choose_ids(&raw, options)?;
-    let polygon_features: Vec<(usize, RawFeature)> = raw
+    let (id_choice, id_note) = choose_ids(&raw, options)?;
+    let polygon_features: Vec<_> = raw
         .features
         .into_iter()
         .enumerate()
-        .filter(|(_, f)| matches!(f.geometry, RawGeometry::Polygons { .. }))
+        .filter_map(|(index, f)| match f.geometry {
+            RawGeometry::Polygons { polygons, .. } => {
+                Some((index, f.native_id, f.attributes, polygons))
+            }
+            _ => None,
+        })
         .collect();
 
     let features = polygon_features
         .into_par_iter()
-        .map(|(index, raw_feature)| {
+        .map(|(index, native_id, attributes, polygons)| {
             let id = match &id_choice {
-                IdChoice::Field(column) => raw_feature.attributes[*column].to_string(),
-                IdChoice::Native => raw_feature.native_id.clone().unwrap_or_default(),
+                IdChoice::Field(column) => attributes[*column].to_string(),
+                IdChoice::Native => native_id.unwrap_or_default(),
                 IdChoice::Index => index.to_string(),
-            };
-            let RawGeometry::Polygons { polygons, .. } = raw_feature.geometry else {
-                unreachable!("filtered to polygons above")
             };
             let problems: Vec<GeometryProblem> = polygons
                 .iter()
@@ -146,7 +148,7 @@ pub(crate) fn build_layer(
             })?;
             Ok(Feature {
                 id,
-                attributes: raw_feature.attributes,
+                attributes,
                 geometry,
                 problems,
             })
@@ -168,6 +170,7 @@ pub(crate) fn build_layer(
         features,
         geometry_types,
         skipped,
+        notes: id_note.into_iter().collect(),
     })
 }
 
@@ -178,8 +181,12 @@ enum IdChoice {
 }
 
 /// Picks where ids come from: the named field, else the first usual code field whose values
-/// are present and unique, else the format's own ids, else the feature index.
-fn choose_ids(raw: &RawLayer, options: &LoadOptions) -> Result<IdChoice, LoadErrorKind> {
+/// are present and unique, else the format's own ids, else the feature index. Own ids that are
+/// not unique come back as a note: the user may have counted on them.
+fn choose_ids(
+    raw: &RawLayer,
+    options: &LoadOptions,
+) -> Result<(IdChoice, Option<String>), LoadErrorKind> {
     let column_of = |name: &str| {
         raw.fields
             .iter()
@@ -194,7 +201,7 @@ fn choose_ids(raw: &RawLayer, options: &LoadOptions) -> Result<IdChoice, LoadErr
             ))
         })?;
         return match first_duplicate(&raw.features, column) {
-            None => Ok(IdChoice::Field(column)),
+            None => Ok((IdChoice::Field(column), None)),
             Some(Duplicate::Empty(i)) => Err(LoadErrorKind::IdField(format!(
                 "id field '{name}' is empty for feature {i}"
             ))),
@@ -207,19 +214,37 @@ fn choose_ids(raw: &RawLayer, options: &LoadOptions) -> Result<IdChoice, LoadErr
         if let Some(column) = column_of(candidate)
             && first_duplicate(&raw.features, column).is_none()
         {
-            return Ok(IdChoice::Field(column));
+            return Ok((IdChoice::Field(column), None));
         }
     }
     let mut seen = HashSet::new();
-    let natives_unique = raw.features.iter().all(|f| {
-        f.native_id
-            .as_ref()
-            .is_some_and(|id| seen.insert(id.as_str()))
-    });
-    Ok(if natives_unique {
-        IdChoice::Native
-    } else {
-        IdChoice::Index
+    let mut repeated = None;
+    let mut missing = 0;
+    for feature in &raw.features {
+        match &feature.native_id {
+            Some(id) if !seen.insert(id.as_str()) => {
+                repeated.get_or_insert(id.as_str());
+            }
+            Some(_) => {}
+            None => missing += 1,
+        }
+    }
+    Ok(match (repeated, missing) {
+        (None, 0) => (IdChoice::Native, None),
+        // No own ids at all: numbering is what anyone would expect.
+        _ if seen.is_empty() => (IdChoice::Index, None),
+        (Some(id), _) => (
+            IdChoice::Index,
+            Some(format!(
+                "the features' own ids are not unique ('{id}' occurs more than once), so features are numbered instead; choose an id field with --id-field"
+            )),
+        ),
+        (None, missing) => (
+            IdChoice::Index,
+            Some(format!(
+                "{missing} feature(s) have no id of their own, so features are numbered instead; choose an id field with --id-field"
+            )),
+        ),
     })
 }
 
@@ -299,14 +324,23 @@ fn check_plausible(
         "the file declares"
     };
     Err(LoadErrorKind::Crs(format!(
-        "coordinates from ({:.1}, {:.1}) to ({:.1}, {:.1}) cannot be in {crs} ({}), which {declared}{}; name the right CRS with --crs EPSG:N",
-        bounds.0[0],
-        bounds.0[1],
-        bounds.1[0],
-        bounds.1[1],
+        "coordinates from ({}, {}) to ({}, {}) cannot be in {crs} ({}), which {declared}{}; name the right CRS with --crs EPSG:N",
+        readable(bounds.0[0]),
+        readable(bounds.0[1]),
+        readable(bounds.1[0]),
+        readable(bounds.1[1]),
         crs.name(),
         guess_hint(features),
     )))
+}
+
+/// A coordinate for a message: one decimal, or powers of ten when it is absurdly large.
+fn readable(value: f64) -> String {
+    if value.abs() < 1e9 {
+        format!("{value:.1}")
+    } else {
+        format!("{value:.3e}")
+    }
 }
 
 /// Builds the working-CRS multipolygon: reprojected, snapped to the 1 mm working grid,

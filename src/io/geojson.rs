@@ -121,8 +121,71 @@ fn parse(bytes: &[u8]) -> Result<Document, LoadErrorKind> {
             {
                 return Ok(document);
             }
+            if let Err(e) = std::str::from_utf8(bytes) {
+                return Err(not_utf8(bytes, e.valid_up_to()));
+            }
+            if first.classify() == serde_json::error::Category::Data
+                && let Some(kind) = locate_feature_error(bytes)
+            {
+                return Err(kind);
+            }
             Err(describe_json_error(&first))
         }
+    }
+}
+
+/// GeoJSON is UTF-8 (RFC 7946); files saved by old Windows tools are often Windows-1252.
+fn not_utf8(bytes: &[u8], at: usize) -> LoadErrorKind {
+    let before = &bytes[..at];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = at
+        - before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1)
+        + 1;
+    LoadErrorKind::Json(format!(
+        "the file is not UTF-8 text, as GeoJSON must be: byte 0x{:02X} at line {line}, column {column} (Windows-1252?); save the file as UTF-8",
+        bytes[at]
+    ))
+}
+
+/// For a file that is valid JSON but not the GeoJSON shape: the feature at fault, by its id
+/// or number, and what is wrong with it. Only on this error path is the file read a second
+/// time, as a plain JSON tree.
+fn locate_feature_error(bytes: &[u8]) -> Option<LoadErrorKind> {
+    let value: serde_json::Value = serde_json::from_slice(bytes).ok()?;
+    let features = match value.get("features")? {
+        serde_json::Value::Array(features) => features,
+        other => {
+            return Some(LoadErrorKind::NotGeoJson(format!(
+                "\"features\" must be an array of features, not {}",
+                json_kind(other)
+            )));
+        }
+    };
+    features.iter().enumerate().find_map(|(index, feature)| {
+        let error = JsonFeature::deserialize(feature).err()?;
+        let label = match feature.get("id") {
+            Some(serde_json::Value::String(s)) => s.clone(),
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            _ => index.to_string(),
+        };
+        Some(LoadErrorKind::Feature {
+            feature: label,
+            reason: format!("not a GeoJSON feature: {error}"),
+        })
+    })
+}
+
+fn json_kind(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "true/false",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "text",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
     }
 }
 

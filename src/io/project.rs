@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::write_atomic;
+use super::write_atomic_with;
 use crate::compose::Composition;
 use crate::model::{PROJECT_FORMAT, PROJECT_VERSION, Project};
 
@@ -82,11 +82,11 @@ pub fn read_project(path: &Path) -> Result<ProjectFile, ProjectError> {
 
 /// Writes a project file atomically (temporary file, flush to disk, rename).
 pub fn write_project(path: &Path, project: &ProjectFile) -> Result<(), ProjectError> {
-    let bytes = serde_json::to_vec_pretty(project).map_err(|e| ProjectError::Write {
-        path: path.into(),
-        source: std::io::Error::other(e),
-    })?;
-    write_atomic(path, &bytes).map_err(|source| ProjectError::Write {
+    // Straight into the temporary file: no second copy of a big project in memory.
+    write_atomic_with(path, |w| {
+        serde_json::to_writer_pretty(w, project).map_err(std::io::Error::other)
+    })
+    .map_err(|source| ProjectError::Write {
         path: path.into(),
         source,
     })

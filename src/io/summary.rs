@@ -35,6 +35,8 @@ pub struct LayerSummary {
     pub skipped: usize,
     /// The skipped features by geometry type.
     pub skipped_types: std::collections::BTreeMap<String, usize>,
+    /// How the file was read where the user might have expected otherwise (e.g. ids numbered).
+    pub notes: Vec<String>,
 }
 
 /// The WGS 84 bounding box of a working-CRS rectangle. Its edges are sampled, because a
@@ -93,5 +95,6 @@ pub fn summarise(layer: &Layer) -> LayerSummary {
             .collect(),
         skipped: layer.skipped_count(),
         skipped_types: layer.skipped.clone(),
+        notes: layer.notes.clone(),
     }
 }

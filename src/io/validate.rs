@@ -10,6 +10,16 @@ use crate::model::{GeometryProblem, RingRole};
 /// Everything wrong with polygon `polygon_index` of a feature, outer ring first.
 pub fn polygon_problems(polygon_index: usize, rings: &[Vec<Coord<f64>>]) -> Vec<GeometryProblem> {
     let mut problems = Vec::new();
+    if rings.is_empty() {
+        // `"coordinates": []`: an empty polygon, which has no place on a map of areas.
+        problems.push(GeometryProblem::TooFewPoints {
+            ring: RingRole {
+                polygon: polygon_index,
+                hole: None,
+            },
+            points: 0,
+        });
+    }
     for (ring_index, ring) in rings.iter().enumerate() {
         let role = RingRole {
             polygon: polygon_index,

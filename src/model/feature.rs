@@ -41,6 +41,9 @@ pub enum GeometryProblem {
 impl fmt::Display for GeometryProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            GeometryProblem::TooFewPoints { ring, points: 0 } => {
+                write!(f, "{ring} is empty (no coordinates)")
+            }
             GeometryProblem::TooFewPoints { ring, points } => {
                 write!(
                     f,

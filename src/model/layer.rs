@@ -53,9 +53,43 @@ pub struct Layer {
     pub geometry_types: BTreeMap<String, usize>,
     /// Features left out because they hold no polygon, by geometry type.
     pub skipped: BTreeMap<String, usize>,
+    /// What the user should know about how the file was read, though nothing is wrong enough
+    /// to refuse it (e.g. its own ids were not unique, so features are numbered).
+    pub notes: Vec<String>,
 }
 
 impl Layer {
+    /// A layer made in memory (not read from a file): features with ids and geometry in the
+    /// working CRS `crs`, no attributes.
+    pub fn from_geometries(
+        name: &str,
+        crs: Crs,
+        features: impl IntoIterator<Item = (String, geo::MultiPolygon<f64>)>,
+    ) -> Layer {
+        let features: Vec<Feature> = features
+            .into_iter()
+            .map(|(id, geometry)| Feature {
+                id,
+                attributes: Vec::new(),
+                geometry,
+                problems: Vec::new(),
+            })
+            .collect();
+        Layer {
+            name: name.to_string(),
+            source: PathBuf::new(),
+            format: SourceFormat::GeoJson,
+            source_crs: crs,
+            working_crs: crs,
+            id_field: None,
+            fields: Vec::new(),
+            geometry_types: BTreeMap::from([("MultiPolygon".to_string(), features.len())]),
+            features,
+            skipped: BTreeMap::new(),
+            notes: Vec::new(),
+        }
+    }
+
     /// The column index of a field, compared without regard to case.
     pub fn field_index(&self, name: &str) -> Option<usize> {
         self.fields.iter().position(|f| f.name == name).or_else(|| {

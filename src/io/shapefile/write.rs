@@ -5,8 +5,8 @@ use std::path::Path;
 use geo::orient::{Direction, Orient};
 use geo::{BoundingRect, MultiPolygon};
 
+use crate::io::atomic::write_atomic_set;
 use crate::io::prj::esri_wkt;
-use crate::io::write_atomic;
 use crate::model::{Crs, Field, FieldType, Value};
 
 /// Why a shapefile could not be written.
@@ -242,10 +242,14 @@ pub fn write_shapefile(
     }
     let rows: Vec<Vec<Value>> = records.iter().map(|(values, _)| values.clone()).collect();
     // The .shp goes last: a reader that finds it finds its sidecars complete.
-    write_atomic(&path.with_extension("dbf"), &dbf(fields, &rows))?;
-    write_atomic(&path.with_extension("shx"), &shx)?;
-    write_atomic(&path.with_extension("prj"), prj.as_bytes())?;
-    write_atomic(&path.with_extension("cpg"), b"UTF-8")?;
-    write_atomic(path, &shp)?;
+    let dbf = dbf(fields, &rows);
+    // The .shp last: a reader that finds it finds the parts written with it.
+    write_atomic_set(&[
+        (path.with_extension("dbf"), dbf.as_slice()),
+        (path.with_extension("shx"), shx.as_slice()),
+        (path.with_extension("prj"), prj.as_bytes()),
+        (path.with_extension("cpg"), b"UTF-8"),
+        (path.to_path_buf(), shp.as_slice()),
+    ])?;
     Ok(())
 }

@@ -1,0 +1,13 @@
+//! GeoJSON bytes through the whole load pipeline (parse, validate, reproject, ids).
+#![no_main]
+
+use gebieden::io::{LoadOptions, load};
+use libfuzzer_sys::fuzz_target;
+
+#[path = "common.rs"]
+mod common;
+
+fuzz_target!(|data: &[u8]| {
+    let path = common::write("input.geojson", data);
+    let _ = load(&path, &LoadOptions::default());
+});
