@@ -52,9 +52,19 @@ fn nullable_geometry<'de, D: Deserializer<'de>>(d: D) -> Result<Option<JsonGeome
 }
 
 /// Nested coordinate arrays of any depth; `null` stands for a missing number and becomes NaN,
-/// so that the feature is flagged instead of the whole file refused.
+/// so that the feature is flagged instead of the whole file refused. An array that starts with
+/// a number is read as a position on the spot: a tree of one small array per position would
+/// take ten times the memory of the file.
 enum Coords {
     Number(f64),
+    /// `[x, y, …]`: height and measure are dropped.
+    Position(f64, f64),
+    /// An array that starts with a number but is no position: its length, and whether its
+    /// first two elements were numbers.
+    BadPosition {
+        len: usize,
+        numeric: bool,
+    },
     List(Vec<Coords>),
 }
 
@@ -79,7 +89,26 @@ impl<'de> Deserialize<'de> for Coords {
                 Ok(Coords::Number(f64::NAN))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Coords, A::Error> {
-                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(4));
+                let Some(first) = seq.next_element::<Coords>()? else {
+                    return Ok(Coords::List(Vec::new()));
+                };
+                if let Coords::Number(x) = first {
+                    let second = seq.next_element::<Coords>()?;
+                    let mut len = 1 + usize::from(second.is_some());
+                    while seq.next_element::<de::IgnoredAny>()?.is_some() {
+                        len += 1;
+                    }
+                    return Ok(match second {
+                        Some(Coords::Number(y)) => Coords::Position(x, y),
+                        Some(_) => Coords::BadPosition {
+                            len,
+                            numeric: false,
+                        },
+                        None => Coords::BadPosition { len, numeric: true },
+                    });
+                }
+                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(4).max(1));
+                items.push(first);
                 while let Some(item) = seq.next_element()? {
                     items.push(item);
                 }
@@ -100,6 +129,8 @@ pub(crate) fn read(path: &Path) -> Result<RawLayer, LoadErrorKind> {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let document = parse(&bytes)?;
+    // The parsed document owns its data: the file's bytes can go before the layer is built.
+    drop(bytes);
     from_document(document, name)
 }
 
@@ -454,7 +485,7 @@ fn collect_polygons(
                     polygons.push(to_polygon(part)?);
                 }
             }
-            Coords::Number(_) => {
+            Coords::Number(_) | Coords::Position(..) | Coords::BadPosition { .. } => {
                 return Err("MultiPolygon coordinates must be an array of polygons".into());
             }
         },
@@ -489,26 +520,34 @@ fn to_polygon(coordinates: Coords) -> Result<RawPolygon, String> {
     };
     rings
         .into_iter()
-        .map(|ring| match ring {
+        .map(|ring| {
+            match ring {
             Coords::List(positions) => positions
                 .into_iter()
                 .map(to_coord)
                 .collect::<Result<Vec<_>, _>>(),
+            Coords::Position(..) | Coords::BadPosition { .. } => Err(
+                "Polygon coordinates are nested one level too shallow (rings of positions expected)"
+                    .into(),
+            ),
             Coords::Number(_) => Err(SHAPE.to_string()),
+        }
         })
         .collect()
 }
 
 fn to_coord(position: Coords) -> Result<Coord<f64>, String> {
     match position {
-        Coords::List(numbers) if numbers.len() >= 2 => match (&numbers[0], &numbers[1]) {
-            (Coords::Number(x), Coords::Number(y)) => Ok(Coord { x: *x, y: *y }),
-            _ => Err("a position must be an array of numbers [x, y]".into()),
-        },
-        Coords::List(numbers) => Err(format!(
-            "a position has {} number(s); it needs at least 2",
-            numbers.len()
+        Coords::Position(x, y) => Ok(Coord { x, y }),
+        Coords::BadPosition { len, numeric: true } => Err(format!(
+            "a position has {len} number(s); it needs at least 2"
         )),
+        Coords::List(numbers) if numbers.is_empty() => {
+            Err("a position has 0 number(s); it needs at least 2".into())
+        }
+        Coords::BadPosition { .. } | Coords::List(_) => {
+            Err("a position must be an array of numbers [x, y]".into())
+        }
         Coords::Number(_) => Err(
             "Polygon coordinates are nested one level too shallow (rings of positions expected)"
                 .into(),

@@ -155,9 +155,12 @@ fn organise_rings(rings: Vec<Vec<Coord<f64>>>) -> Vec<RawPolygon> {
     }
     let shell_areas: Vec<f64> = shells.iter().map(|s| signed_area(s).abs()).collect();
     let mut polygons: Vec<RawPolygon> = shells.into_iter().map(|s| vec![s]).collect();
+    let shell_count = polygons.len();
     for hole in holes {
         let probe = edge_midpoints(&hole, 1).next().unwrap_or(hole[0]);
-        let owner = polygons
+        // Only real outer rings own holes, not holes that became outer rings themselves
+        // (found by fuzzing: a hole inside such a one).
+        let owner = polygons[..shell_count]
             .iter()
             .enumerate()
             .filter(|(_, p)| point_in_ring(&p[0], probe))
@@ -177,6 +180,20 @@ mod tests {
 
     fn ring(points: &[(f64, f64)]) -> Vec<Coord<f64>> {
         points.iter().map(|&(x, y)| Coord { x, y }).collect()
+    }
+
+    #[test]
+    fn a_hole_inside_a_hole_without_shell_does_not_panic() {
+        // Both rings counter-clockwise (holes by the shapefile rule), no outer ring at all:
+        // the big one becomes an outer ring itself, the small one lies inside it.
+        let big = ring(&[(0., 0.), (10., 0.), (10., 10.), (0., 10.), (0., 0.)]);
+        let small = ring(&[(2., 2.), (4., 2.), (4., 4.), (2., 4.), (2., 2.)]);
+        let polygons = organise_rings(vec![big, small]);
+        assert_eq!(
+            polygons.len(),
+            2,
+            "each kept as its own polygon, no area lost"
+        );
     }
 
     #[test]
