@@ -69,7 +69,11 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
             if !f.is_valid() {
                 ui.colored_label(
                     egui::Color32::DARK_RED,
-                    format!("{}: {}", t.invalid_geometry, f.problem_summary()),
+                    format!(
+                        "{}: {}",
+                        t.invalid_geometry,
+                        super::i18n::problem_summary(app.language, f)
+                    ),
                 );
             }
         }

@@ -130,6 +130,7 @@ pub struct Texts {
     pub map_areas_from: &'static str,
     pub map_composition: &'static str,
     pub nothing_to_map: &'static str,
+    pub cannot_open: &'static str,
 }
 
 const NL: Texts = Texts {
@@ -250,6 +251,7 @@ const NL: Texts = Texts {
     map_areas_from: "Gebieden uit",
     map_composition: "de samenstelling",
     nothing_to_map: "Open eerst een indeling.",
+    cannot_open: "Kan niet openen:",
 };
 
 const EN: Texts = Texts {
@@ -370,6 +372,7 @@ const EN: Texts = Texts {
     map_areas_from: "Areas from",
     map_composition: "the composition",
     nothing_to_map: "Open a division first.",
+    cannot_open: "Cannot open:",
 };
 
 /// The strings for a language.
@@ -387,5 +390,46 @@ impl Language {
             Language::Nederlands => "Nederlands",
             Language::English => "English",
         }
+    }
+}
+
+/// A feature's geometry problems in the window's language, in one line.
+pub fn problem_summary(language: Language, feature: &gebieden::model::Feature) -> String {
+    match language {
+        Language::English => feature.problem_summary(),
+        Language::Nederlands => feature
+            .problems
+            .iter()
+            .map(dutch_problem)
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
+
+fn dutch_problem(problem: &gebieden::model::GeometryProblem) -> String {
+    use gebieden::model::GeometryProblem as P;
+    let ring = |r: &gebieden::model::RingRole| match r.hole {
+        None => format!("buitenrand van deel {}", r.polygon + 1),
+        Some(h) => format!("gat {} van deel {}", h + 1, r.polygon + 1),
+    };
+    match problem {
+        P::TooFewPoints { ring: r, points: 0 } => {
+            format!("{} is leeg (geen coördinaten)", ring(r))
+        }
+        P::TooFewPoints { ring: r, points } => format!(
+            "{} heeft maar {points} punten (een rand heeft er minstens 4 nodig)",
+            ring(r)
+        ),
+        P::NotClosed { ring: r } => format!("{} is niet gesloten", ring(r)),
+        P::NonFinite { ring: r, index } => format!(
+            "{} heeft een ongeldige coördinaat (NaN of oneindig) op positie {}",
+            ring(r),
+            index + 1
+        ),
+        P::SelfIntersection { ring: r, at } => {
+            format!("{} snijdt zichzelf bij ({:.6}, {:.6})", ring(r), at.x, at.y)
+        }
+        P::ZeroArea { polygon } => format!("deel {} heeft geen oppervlakte", polygon + 1),
+        P::HoleOutsideShell { ring: r } => format!("{} ligt buiten de buitenrand", ring(r)),
     }
 }

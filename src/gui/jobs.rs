@@ -315,7 +315,7 @@ impl GebiedenApp {
                                         path.display(),
                                         self.t().feature,
                                         invalid.id,
-                                        invalid.problem_summary(),
+                                        super::i18n::problem_summary(self.language, invalid),
                                         self.t().invalid_geometry
                                     ),
                                     is_error: true,
@@ -346,8 +346,9 @@ impl GebiedenApp {
                             }
                         }
                     }
+                    // The reason comes from the library (in English); the headline is the user's.
                     Err(error) => self.messages.push(Message {
-                        text: error,
+                        text: format!("{} {error}", self.t().cannot_open),
                         is_error: true,
                     }),
                 }

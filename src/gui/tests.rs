@@ -195,6 +195,21 @@ fn a_bad_file_gives_a_message_and_the_others_stay() {
         .build_ui_state(|ui, app: &mut GebiedenApp| app.frame(ui), app);
     harness.run_steps(2);
     harness.get_by_label_contains("truncated.geojson: not valid JSON");
+    harness.get_by_label_contains("Kan niet openen:");
+}
+
+#[test]
+fn geometry_problems_are_told_in_dutch() {
+    let mut app = GebiedenApp::open(vec![
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_input/bowtie.geojson"),
+    ]);
+    app.wait_for_jobs();
+    let mut harness = Harness::builder()
+        .with_size([1200.0, 760.0])
+        .build_ui_state(|ui, app: &mut GebiedenApp| app.frame(ui), app);
+    harness.run_steps(2);
+    harness
+        .get_by_label_contains("buitenrand van deel 1 snijdt zichzelf bij (6.050000, 51.950000)");
 }
 
 #[test]
