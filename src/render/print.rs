@@ -23,6 +23,9 @@ const MAX_UNLABELLED_NAMED: usize = 12;
 pub const FONT_REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 pub const FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 const FONT_FAMILY: &str = "DejaVu Sans";
+/// What an SVG asks for: the bundled font, else fonts of about its width (an SVG opened on a
+/// machine without DejaVu Sans keeps its labels inside their boxes).
+const SVG_FONT_FAMILIES: &str = "'DejaVu Sans', Verdana, 'Bitstream Vera Sans', sans-serif";
 
 /// One agreed area on the map.
 #[derive(Clone, Debug)]
@@ -589,7 +592,7 @@ pub fn render_svg(spec: &MapSpec) -> String {
     let mut svg = String::new();
     let _ = writeln!(
         svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{page_w}mm" height="{page_h}mm" viewBox="0 0 {page_w} {page_h}" font-family="{FONT_FAMILY}">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{page_w}mm" height="{page_h}mm" viewBox="0 0 {page_w} {page_h}" font-family="{SVG_FONT_FAMILIES}">"#
     );
     let _ = writeln!(
         svg,
