@@ -145,7 +145,7 @@ impl GebiedenApp {
 
     /// Starts drawing a new preview when the dialog is open and the map has changed.
     pub(super) fn refresh_map_preview(&mut self) {
-        if !self.map_export.open || self.map_export.rendering_preview || self.busy_loading() {
+        if !self.map_export.open || self.map_export.rendering_preview || self.is_loading() {
             return;
         }
         let key = self.map_content_key();
@@ -169,10 +169,6 @@ impl GebiedenApp {
                 svg_to_rgba(&svg, size[0] as u32, size[1] as u32).map_err(|e| e.to_string());
             JobResult::MapPreview { key, size, pixels }
         });
-    }
-
-    fn busy_loading(&self) -> bool {
-        self.is_loading()
     }
 
     /// Draws the map to `path` in the background (the format follows the extension).
