@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=../shared/data
 corpus=fuzz/corpus
-mkdir -p "$corpus"/{geojson,shapefile,geopackage,prj,project,assignment}
+mkdir -p "$corpus"/{geojson,shapefile,geopackage,prj,project,assignment,analyse}
 cargo build --release -q
 made="$(mktemp -d)"
 trap 'rm -rf "$made"' EXIT
@@ -17,6 +17,7 @@ target/release/gebieden compose --units "$shared/oude_ijsselstreek_buurten_2019.
     --assign "$shared/gebieden_2013_voorstel.csv" --out "$made" > /dev/null || true
 
 cp data/*.geojson tests/bad_input/*.geojson tests/bad_input/*.json "$made/areas.geojson" "$corpus/geojson/"
+cp data/*.geojson tests/bad_input/*.geojson "$made/areas.geojson" "$corpus/analyse/"
 cp "$shared/gpkg/"*.gpkg "$made/areas.gpkg" "$corpus/geopackage/"
 cp "$shared/shp/"*.prj "$corpus/prj/"
 python3 - "$corpus" "$made" "$shared" <<'PY'

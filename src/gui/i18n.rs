@@ -131,6 +131,11 @@ pub struct Texts {
     pub map_composition: &'static str,
     pub nothing_to_map: &'static str,
     pub cannot_open: &'static str,
+    pub internal_error: &'static str,
+    pub work_kept: &'static str,
+    pub job_analysis: &'static str,
+    pub job_compose: &'static str,
+    pub job_map: &'static str,
 }
 
 const NL: Texts = Texts {
@@ -252,6 +257,11 @@ const NL: Texts = Texts {
     map_composition: "de samenstelling",
     nothing_to_map: "Open eerst een indeling.",
     cannot_open: "Kan niet openen:",
+    internal_error: "Interne fout bij",
+    work_kept: "Uw werk is niet verloren",
+    job_analysis: "de analyse",
+    job_compose: "het samenstellen",
+    job_map: "de kaart",
 };
 
 const EN: Texts = Texts {
@@ -373,6 +383,11 @@ const EN: Texts = Texts {
     map_composition: "the composition",
     nothing_to_map: "Open a division first.",
     cannot_open: "Cannot open:",
+    internal_error: "Internal error in",
+    work_kept: "Your work is not lost",
+    job_analysis: "the analysis",
+    job_compose: "composing",
+    job_map: "the map",
 };
 
 /// The strings for a language.

@@ -37,6 +37,20 @@ pub(super) enum JobResult {
     },
     /// A printed map written to this file, or why not.
     MapExported(Result<PathBuf, String>),
+    /// A job that panicked (a bug, or input no check foresaw): the window carries on.
+    Failed {
+        job: FailedJob,
+        message: String,
+    },
+}
+
+/// Which job failed, so its "busy" state can be cleared.
+pub(super) enum FailedJob {
+    Analysis,
+    /// The composition of this generation: not tried again until it changes.
+    Compose(u64),
+    MapPreview,
+    MapExport,
 }
 
 /// Background work: loading files and running analyses off the UI thread.
@@ -72,20 +86,39 @@ impl Jobs {
         self.analysing
     }
 
-    /// Runs `work` on its own thread; its result is applied at the start of a frame.
+    #[cfg(test)]
+    pub(super) fn set_analysing(&mut self, analysing: bool) {
+        self.analysing = analysing;
+    }
+
+    /// Runs `work` on its own thread; its result is applied at the start of a frame. Should
+    /// it panic, `on_panic` turns the panic's message into the result instead: a job that
+    /// never reports back would leave the window busy for ever.
     pub(super) fn spawn(
         &self,
         repaint: Option<eframe::egui::Context>,
         work: impl FnOnce() -> JobResult + Send + 'static,
+        on_panic: impl FnOnce(String) -> JobResult + Send + 'static,
     ) {
         let sender = self.sender.clone();
         std::thread::spawn(move || {
-            let _ = sender.send(work());
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
+                .unwrap_or_else(|payload| on_panic(panic_message(payload.as_ref())));
+            let _ = sender.send(result);
             if let Some(ctx) = repaint {
                 ctx.request_repaint();
             }
         });
     }
+}
+
+/// The text of a panic.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown error".into())
 }
 
 impl GebiedenApp {
@@ -111,15 +144,14 @@ impl GebiedenApp {
         options: LoadOptions,
         style: Option<LayerStyleSpec>,
     ) {
-        let sender = self.jobs.sender.clone();
-        let repaint = self.repaint.clone();
         self.jobs.loading += 1;
         let order = self.jobs.next_order;
         self.jobs.next_order += 1;
         if let Some(style) = style {
             self.pending_styles.insert(order, style);
         }
-        std::thread::spawn(move || {
+        let failed_path = path.clone();
+        let work = move || {
             let result = load(&path, &options)
                 .map(|layers| {
                     layers
@@ -131,15 +163,18 @@ impl GebiedenApp {
                         .collect()
                 })
                 .map_err(|e| e.to_string());
-            let _ = sender.send(JobResult::Loaded {
+            JobResult::Loaded {
                 order,
                 path,
                 result,
-            });
-            if let Some(ctx) = repaint {
-                ctx.request_repaint();
             }
-        });
+        };
+        let on_panic = move |message: String| JobResult::Loaded {
+            order,
+            result: Err(format!("{}: {message}", failed_path.display())),
+            path: failed_path,
+        };
+        self.jobs.spawn(self.repaint.clone(), work, on_panic);
     }
 
     pub(super) fn spawn_analysis(&mut self) {
@@ -148,10 +183,8 @@ impl GebiedenApp {
         }
         let layers: Vec<Arc<Layer>> = self.layers.iter().map(|l| l.layer.clone()).collect();
         let base = self.base_layer;
-        let sender = self.jobs.sender.clone();
-        let repaint = self.repaint.clone();
         self.jobs.analysing = true;
-        std::thread::spawn(move || {
+        let work = move || {
             let options = AnalysisOptions {
                 base_layer: base,
                 ..AnalysisOptions::default()
@@ -164,14 +197,16 @@ impl GebiedenApp {
                 .collect();
             let references: Vec<&geo::MultiPolygon<f64>> = geometries.iter().collect();
             let shapes = LayerShapes::from_geometries(&references);
-            let _ = sender.send(JobResult::Analysed(Box::new(AnalysisView {
+            JobResult::Analysed(Box::new(AnalysisView {
                 analysis: Arc::new(analysis),
                 shapes,
-            })));
-            if let Some(ctx) = repaint {
-                ctx.request_repaint();
-            }
-        });
+            }))
+        };
+        let on_panic = |message| JobResult::Failed {
+            job: FailedJob::Analysis,
+            message,
+        };
+        self.jobs.spawn(self.repaint.clone(), work, on_panic);
     }
 
     fn apply_job(&mut self, result: JobResult) {
@@ -239,6 +274,32 @@ impl GebiedenApp {
                     self.map_export.preview_key = None;
                 }
             }
+            JobResult::Failed { job, message } => {
+                let t = self.t();
+                let what = match job {
+                    FailedJob::Analysis => {
+                        self.jobs.analysing = false;
+                        t.job_analysis
+                    }
+                    FailedJob::Compose(generation) => {
+                        self.composer.computing = false;
+                        self.composer.view_generation = generation;
+                        t.job_compose
+                    }
+                    FailedJob::MapPreview => {
+                        self.map_export.rendering_preview = false;
+                        t.job_map
+                    }
+                    FailedJob::MapExport => {
+                        self.map_export.exporting = false;
+                        t.job_map
+                    }
+                };
+                self.messages.push(Message {
+                    text: format!("{} {what}: {message}. {}", t.internal_error, t.work_kept),
+                    is_error: true,
+                });
+            }
             JobResult::MapExported(result) => {
                 self.map_export.exporting = false;
                 self.messages.push(match result {
@@ -280,25 +341,25 @@ impl GebiedenApp {
             .collect();
         let composition = self.composer.composition.clone();
         let generation = self.composer.generation;
-        let sender = self.jobs.sender.clone();
-        let repaint = self.repaint.clone();
         self.composer.computing = true;
-        std::thread::spawn(move || {
+        let work = move || {
             let result = compose(&units, &composition, &partners, 5.0);
             let geometries: Vec<&geo::MultiPolygon<f64>> =
                 result.areas.iter().map(|a| &a.geometry).collect();
             let shapes = LayerShapes::from_geometries(&geometries);
-            let _ = sender.send(JobResult::Composed {
+            JobResult::Composed {
                 generation,
                 view: Box::new(ComposedView {
                     result: Arc::new(result),
                     shapes,
                 }),
-            });
-            if let Some(ctx) = repaint {
-                ctx.request_repaint();
             }
-        });
+        };
+        let on_panic = move |message| JobResult::Failed {
+            job: FailedJob::Compose(generation),
+            message,
+        };
+        self.jobs.spawn(self.repaint.clone(), work, on_panic);
     }
 
     fn add_loaded(&mut self, path: PathBuf, result: Loaded, style: Option<LayerStyleSpec>) {

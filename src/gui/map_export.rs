@@ -15,7 +15,7 @@ use gebieden::render::{MapSpec, MapWords, render_svg, svg_to_rgba};
 
 use super::app::{Action, GebiedenApp};
 use super::i18n::Language;
-use super::jobs::JobResult;
+use super::jobs::{FailedJob, JobResult};
 
 /// The longer side of the preview image in pixels.
 const PREVIEW_PIXELS: f64 = 900.0;
@@ -157,7 +157,7 @@ impl GebiedenApp {
         };
         self.map_export.preview_key = Some(key);
         self.map_export.rendering_preview = true;
-        self.jobs.spawn(self.repaint.clone(), move || {
+        let work = move || {
             let [w_mm, h_mm] = input.options.page_mm();
             let scale = PREVIEW_PIXELS / w_mm.max(h_mm);
             let size = [
@@ -168,7 +168,12 @@ impl GebiedenApp {
             let pixels =
                 svg_to_rgba(&svg, size[0] as u32, size[1] as u32).map_err(|e| e.to_string());
             JobResult::MapPreview { key, size, pixels }
-        });
+        };
+        let on_panic = |message| JobResult::Failed {
+            job: FailedJob::MapPreview,
+            message,
+        };
+        self.jobs.spawn(self.repaint.clone(), work, on_panic);
     }
 
     /// Draws the map to `path` in the background (the format follows the extension).
@@ -193,7 +198,7 @@ impl GebiedenApp {
             self.mark_changed();
         }
         self.map_export.exporting = true;
-        self.jobs.spawn(self.repaint.clone(), move || {
+        let work = move || {
             let options = input.options.clone();
             let spec = input.spec();
             let result = gebieden::maps::render_map(&spec, format, &options, None)
@@ -203,7 +208,12 @@ impl GebiedenApp {
                 })
                 .map(|()| path);
             JobResult::MapExported(result)
-        });
+        };
+        let on_panic = |message| JobResult::Failed {
+            job: FailedJob::MapExport,
+            message,
+        };
+        self.jobs.spawn(self.repaint.clone(), work, on_panic);
     }
 }
 

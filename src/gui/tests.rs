@@ -693,3 +693,33 @@ fn saving_and_autosaving_survive_being_killed() {
         .count();
     println!("{torn} of 10 kills landed inside a write; versions seen: {versions:?}");
 }
+
+#[test]
+fn a_job_that_panics_is_reported_and_the_window_carries_on() {
+    use super::jobs::{FailedJob, JobResult};
+    let mut app = GebiedenApp::open(demo_files());
+    app.wait_for_jobs();
+    // As if the analysis had hit a bug: it panics in its thread.
+    app.jobs.set_analysing(true);
+    app.jobs.spawn(
+        None,
+        || panic!("overlay kapot"),
+        |message| JobResult::Failed {
+            job: FailedJob::Analysis,
+            message,
+        },
+    );
+    app.wait_for_jobs();
+    assert!(!app.is_analysing(), "not busy for ever");
+    let message = &app.messages.last().unwrap().text;
+    assert!(
+        message.contains("Interne fout bij de analyse: overlay kapot")
+            && message.contains("Uw werk is niet verloren"),
+        "{message}"
+    );
+    // The next analysis runs as usual.
+    app.actions.push(super::app::Action::RunAnalysis);
+    app.apply_actions();
+    app.wait_for_jobs();
+    assert!(app.analysis.is_some());
+}
