@@ -168,6 +168,29 @@ pub fn drop_noise(geometry: MultiPolygon<f64>) -> MultiPolygon<f64> {
     )
 }
 
+/// The union of polygons that overlap each other a lot (e.g. the pieces where three or more
+/// areas overlap), two at a time in a balanced tree. One `unary_union` of such a pile, full of
+/// coinciding edges, can take seconds where this takes milliseconds (found by fuzzing:
+/// 65 pieces, 1,238 vertices, 3.2 s → 5 ms).
+pub fn union_piled(polygons: &[Polygon<f64>]) -> MultiPolygon<f64> {
+    use geo::BooleanOps;
+    let mut level: Vec<MultiPolygon<f64>> = polygons
+        .iter()
+        .map(|p| MultiPolygon::new(vec![p.clone()]))
+        .collect();
+    while level.len() > 1 {
+        level = level
+            .par_chunks(2)
+            .map(|pair| match pair {
+                [a, b] => a.union(b),
+                [a] => a.clone(),
+                _ => MultiPolygon::new(vec![]),
+            })
+            .collect();
+    }
+    level.pop().unwrap_or_else(|| MultiPolygon::new(vec![]))
+}
+
 /// The union of many polygons, in parallel chunks. Every ring must be oriented as `model`
 /// guarantees (outer rings counter-clockwise), which `unary_union` relies on.
 pub fn union_all(polygons: &[Polygon<f64>]) -> MultiPolygon<f64> {
@@ -185,6 +208,23 @@ pub fn union_all(polygons: &[Polygon<f64>]) -> MultiPolygon<f64> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn piled_union_equals_the_plain_union() {
+        let squares: Vec<Polygon<f64>> = (0..9)
+            .map(|k| {
+                let (x, y) = ((k % 3) as f64 * 5.0, (k / 3) as f64 * 5.0);
+                geo::Rect::new((x, y), (x + 10.0, y + 10.0)).to_polygon()
+            })
+            .collect();
+        let piled = union_piled(&squares);
+        let plain = unary_union(&squares);
+        assert_eq!(piled.0.len(), 1);
+        assert!((piled.unsigned_area() - plain.unsigned_area()).abs() < 1e-9);
+        assert!((piled.unsigned_area() - 400.0).abs() < 1e-9);
+        assert!(union_piled(&[]).0.is_empty());
+    }
+
     use super::*;
     use geo::wkt;
 

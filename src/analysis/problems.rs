@@ -4,7 +4,9 @@ use geo::{Area, BoundingRect, Coord, MultiPolygon, Polygon};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::geometry::{MIN_PIECE_AREA_M2, drop_noise, intersection, rect_intersection, union_all};
+use super::geometry::{
+    MIN_PIECE_AREA_M2, drop_noise, intersection, rect_intersection, union_all, union_piled,
+};
 use super::index::FeatureIndex;
 use super::prepare::PreparedLayer;
 use super::width::{segment_distance_squared, width_and_sliver};
@@ -184,7 +186,7 @@ fn merge_multiple_overlaps(pieces: &mut Vec<(Vec<usize>, Polygon<f64>)>) {
         ids.sort_unstable();
         ids.dedup();
         let polygons: Vec<Polygon<f64>> = members.iter().map(|&m| old[m].1.clone()).collect();
-        for polygon in union_all(&polygons).0 {
+        for polygon in union_piled(&polygons).0 {
             pieces.push((ids.clone(), polygon));
         }
     }
