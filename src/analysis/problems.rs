@@ -293,32 +293,15 @@ fn bordering(layer: &PreparedLayer, piece: &Polygon<f64>) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Crs, Feature, Layer, SourceFormat};
+    use crate::model::{Crs, Layer};
     use geo::wkt;
 
     fn layer(geometries: Vec<MultiPolygon<f64>>) -> PreparedLayer<'static> {
-        let layer = Layer {
-            name: "test".into(),
-            source: "test".into(),
-            format: SourceFormat::GeoJson,
-            source_crs: Crs::RD_NEW,
-            working_crs: Crs::RD_NEW,
-            id_field: None,
-            fields: vec![],
-            features: geometries
-                .into_iter()
-                .enumerate()
-                .map(|(i, geometry)| Feature {
-                    id: format!("f{i}"),
-                    attributes: vec![],
-                    geometry,
-                    problems: vec![],
-                })
-                .collect(),
-            geometry_types: Default::default(),
-            skipped: Default::default(),
-            notes: Vec::new(),
-        };
+        let features = geometries
+            .into_iter()
+            .enumerate()
+            .map(|(i, geometry)| (format!("f{i}"), geometry));
+        let layer = Layer::from_geometries("test", Crs::RD_NEW, features);
         PreparedLayer::new(Box::leak(Box::new(layer)), "test", 0.001, None)
     }
 

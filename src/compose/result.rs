@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::{Composition, apply_splits};
 use crate::analysis::{PreparedLayer, crosswalk, union_all};
-use crate::model::{Crs, Feature, FieldType, Layer, SourceFormat, WORKING_GRID_M};
+use crate::model::{Crs, FieldType, Layer, WORKING_GRID_M};
 
 /// One connected piece of an area, with the units in it.
 #[derive(Clone, Debug, Serialize)]
@@ -125,28 +125,13 @@ impl ComposeResult {
 }
 
 fn areas_layer(areas: &[AreaResult], working_crs: Crs) -> Layer {
-    Layer {
-        name: "gebieden".into(),
-        source: "gebieden".into(),
-        format: SourceFormat::GeoJson,
-        source_crs: working_crs,
-        working_crs,
-        id_field: None,
-        fields: vec![],
-        features: areas
-            .iter()
-            .filter(|a| !a.geometry.0.is_empty())
-            .map(|a| Feature {
-                id: a.name.clone(),
-                attributes: vec![],
-                geometry: a.geometry.clone(),
-                problems: vec![],
-            })
-            .collect(),
-        geometry_types: Default::default(),
-        skipped: Default::default(),
-        notes: Vec::new(),
-    }
+    let features = areas
+        .iter()
+        .filter(|a| !a.geometry.0.is_empty())
+        .map(|a| (a.name.clone(), a.geometry.clone()));
+    let mut layer = Layer::from_geometries("gebieden", working_crs, features);
+    layer.source = "gebieden".into();
+    layer
 }
 
 /// Which part of `parts` holds each unit (by an interior point of its largest polygon).
@@ -342,7 +327,7 @@ fn compose_units<L: std::borrow::Borrow<Layer>>(
 mod tests {
     use super::*;
     use crate::compose::PaintMode;
-    use crate::model::{Field, Value};
+    use crate::model::{Feature, Field, SourceFormat, Value};
     use geo::wkt;
 
     fn units() -> Layer {
