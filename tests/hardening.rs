@@ -336,6 +336,21 @@ fn an_unknown_code_page() {
     );
 }
 
+#[test]
+fn a_dbf_from_dos_in_code_page_850() {
+    let layer = load(&corpus("dos_850.shp"), &LoadOptions::default())
+        .unwrap()
+        .remove(0);
+    assert_eq!(
+        layer.attribute(0, "naam").unwrap().to_string(),
+        "Café Noord"
+    );
+    assert_eq!(
+        layer.attribute(1, "naam").unwrap().to_string(),
+        "Zuid-Brügge"
+    );
+}
+
 // ---- GeoPackage ----
 
 /// A copy of the shared GeoPackage changed by `sql` (GDAL's R-tree triggers call spatial SQL

@@ -100,3 +100,6 @@ write("bad_file_code", shp_bytes=shp(records, file_code=1234))
 write("billion_parts", shp_bytes=shp([polygon_record(1, SQUARES[0][2], num_parts=1_000_000_000), records[1]]))
 # A .cpg naming an encoding nobody knows.
 write("unknown_cpg", cpg="KLINGON-8")
+# Written by old DOS software: no .cpg, language byte 0x0A (Dutch, code page 850).
+dos_rows = [(b"GB01", "Café Noord".encode("cp850")), (b"GB02", "Zuid-Brügge".encode("cp850"))]
+write("dos_850", dbf_bytes=dbf(dos_rows, language_byte=0x0A))

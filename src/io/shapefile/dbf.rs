@@ -16,9 +16,65 @@ struct Column {
     decimals: u8,
 }
 
-/// The code page a DBF's language driver byte names, where it is one encoding_rs knows.
-pub(crate) fn encoding_from_language_driver(byte: u8) -> Option<&'static Encoding> {
-    Some(match byte {
+/// A code page of DBF text: one encoding_rs knows, or a DOS code page it does not (CP437 and
+/// CP850, written by dBase, Clipper and old MapInfo/ArcView exports, language bytes 0x01/0x02).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TextEncoding {
+    Standard(&'static Encoding),
+    /// The characters of bytes 0x80–0xFF; 0x00–0x7F are ASCII.
+    Dos(&'static [char; 128]),
+}
+
+impl TextEncoding {
+    fn decode(self, raw: &[u8]) -> String {
+        match self {
+            TextEncoding::Standard(encoding) => encoding.decode(raw).0.into_owned(),
+            TextEncoding::Dos(upper) => raw
+                .iter()
+                .map(|&b| match b.checked_sub(0x80) {
+                    Some(i) => upper[i as usize],
+                    None => b as char,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// IBM code page 437 (DOS, United States), bytes 0x80–0xFF.
+pub(crate) const CP437: [char; 128] = [
+    'Ç', 'ü', 'é', 'â', 'ä', 'à', 'å', 'ç', 'ê', 'ë', 'è', 'ï', 'î', 'ì', 'Ä', 'Å', 'É', 'æ', 'Æ',
+    'ô', 'ö', 'ò', 'û', 'ù', 'ÿ', 'Ö', 'Ü', '¢', '£', '¥', '₧', 'ƒ', 'á', 'í', 'ó', 'ú', 'ñ', 'Ñ',
+    'ª', 'º', '¿', '⌐', '¬', '½', '¼', '¡', '«', '»', '░', '▒', '▓', '│', '┤', '╡', '╢', '╖', '╕',
+    '╣', '║', '╗', '╝', '╜', '╛', '┐', '└', '┴', '┬', '├', '─', '┼', '╞', '╟', '╚', '╔', '╩', '╦',
+    '╠', '═', '╬', '╧', '╨', '╤', '╥', '╙', '╘', '╒', '╓', '╫', '╪', '┘', '┌', '█', '▄', '▌', '▐',
+    '▀', 'α', 'ß', 'Γ', 'π', 'Σ', 'σ', 'µ', 'τ', 'Φ', 'Θ', 'Ω', 'δ', '∞', 'φ', 'ε', '∩', '≡', '±',
+    '≥', '≤', '⌠', '⌡', '÷', '≈', '°', '∙', '·', '√', 'ⁿ', '²', '■', '\u{a0}',
+];
+
+/// IBM code page 850 (DOS, Western Europe), bytes 0x80–0xFF.
+pub(crate) const CP850: [char; 128] = [
+    'Ç', 'ü', 'é', 'â', 'ä', 'à', 'å', 'ç', 'ê', 'ë', 'è', 'ï', 'î', 'ì', 'Ä', 'Å', 'É', 'æ', 'Æ',
+    'ô', 'ö', 'ò', 'û', 'ù', 'ÿ', 'Ö', 'Ü', 'ø', '£', 'Ø', '×', 'ƒ', 'á', 'í', 'ó', 'ú', 'ñ', 'Ñ',
+    'ª', 'º', '¿', '®', '¬', '½', '¼', '¡', '«', '»', '░', '▒', '▓', '│', '┤', 'Á', 'Â', 'À', '©',
+    '╣', '║', '╗', '╝', '¢', '¥', '┐', '└', '┴', '┬', '├', '─', '┼', 'ã', 'Ã', '╚', '╔', '╩', '╦',
+    '╠', '═', '╬', '¤', 'ð', 'Ð', 'Ê', 'Ë', 'È', 'ı', 'Í', 'Î', 'Ï', '┘', '┌', '█', '▄', '¦', 'Ì',
+    '▀', 'Ó', 'ß', 'Ô', 'Ò', 'õ', 'Õ', 'µ', 'þ', 'Þ', 'Ú', 'Û', 'Ù', 'ý', 'Ý', '¯', '´', '­', '±',
+    '‗', '¾', '¶', '§', '÷', '¸', '°', '¨', '·', '¹', '³', '²', '■', '\u{a0}',
+];
+
+/// The code page a DBF's language driver byte names (the common ones).
+pub(crate) fn encoding_from_language_driver(byte: u8) -> Option<TextEncoding> {
+    // DOS code pages by country, Dutch among them (0x09 = 437, 0x0A = 850).
+    match byte {
+        0x01 | 0x09 | 0x0B | 0x0D | 0x0F | 0x11 | 0x15 | 0x18 | 0x19 | 0x1B => {
+            return Some(TextEncoding::Dos(&CP437));
+        }
+        0x02 | 0x0A | 0x0E | 0x10 | 0x12 | 0x14 | 0x16 | 0x1A | 0x1D | 0x25 | 0x37 => {
+            return Some(TextEncoding::Dos(&CP850));
+        }
+        _ => {}
+    }
+    Some(TextEncoding::Standard(match byte {
         0x03 | 0x57 | 0x58 | 0x59 => encoding_rs::WINDOWS_1252,
         0xC8 => encoding_rs::WINDOWS_1250,
         0xC9 => encoding_rs::WINDOWS_1251,
@@ -32,22 +88,31 @@ pub(crate) fn encoding_from_language_driver(byte: u8) -> Option<&'static Encodin
         0x4F => encoding_rs::BIG5,
         0x13 | 0x7B => encoding_rs::SHIFT_JIS,
         _ => return None,
-    })
+    }))
 }
 
-/// The code page a .cpg file names ("UTF-8", "1252", "ANSI 1252", "CP1252", "88591", …).
-pub(crate) fn encoding_from_cpg(text: &str) -> Option<&'static Encoding> {
+/// The code page a .cpg file names ("UTF-8", "1252", "ANSI 1252", "CP1252", "88591", "OEM 850",
+/// "IBM437", …).
+pub(crate) fn encoding_from_cpg(text: &str) -> Option<TextEncoding> {
     let label = text.trim().trim_start_matches('\u{feff}');
     let upper = label.to_ascii_uppercase();
     let digits: String = upper.chars().filter(|c| c.is_ascii_digit()).collect();
-    Encoding::for_label(label.as_bytes()).or(match digits.as_str() {
+    match digits.as_str() {
+        "437" => return Some(TextEncoding::Dos(&CP437)),
+        "850" => return Some(TextEncoding::Dos(&CP850)),
+        // ArcGIS writes "OEM" for the machine's DOS code page: 850 on Dutch Windows.
+        "" if upper == "OEM" => return Some(TextEncoding::Dos(&CP850)),
+        _ => {}
+    }
+    let standard = Encoding::for_label(label.as_bytes()).or(match digits.as_str() {
         "65001" | "8" if upper.contains("UTF") => Some(encoding_rs::UTF_8),
         "1252" => Some(encoding_rs::WINDOWS_1252),
         "1250" => Some(encoding_rs::WINDOWS_1250),
         "1251" => Some(encoding_rs::WINDOWS_1251),
         "88591" | "885915" => Some(encoding_rs::WINDOWS_1252),
         _ => None,
-    })
+    });
+    standard.map(TextEncoding::Standard)
 }
 
 /// The encoding to use when neither .cpg nor language driver says: UTF-8 when every text byte
@@ -66,7 +131,7 @@ pub(crate) fn language_driver(bytes: &[u8]) -> u8 {
     bytes.get(29).copied().unwrap_or(0)
 }
 
-pub(crate) fn read(bytes: &[u8], encoding: Option<&'static Encoding>) -> Result<Table, String> {
+pub(crate) fn read(bytes: &[u8], encoding: Option<TextEncoding>) -> Result<Table, String> {
     if bytes.len() < 32 {
         return Err(format!(
             "the .dbf is {} bytes, shorter than its 32-byte header",
@@ -115,11 +180,12 @@ pub(crate) fn read(bytes: &[u8], encoding: Option<&'static Encoding>) -> Result<
     }
     let encoding = encoding.unwrap_or_else(|| {
         let text: Vec<u8> = body[..records * record_length].to_vec();
-        sniff_encoding(&text)
+        TextEncoding::Standard(sniff_encoding(&text))
     });
     let decode = |raw: &[u8]| -> String {
-        let (text, _, _) = encoding.decode(raw);
-        text.trim_matches(|c: char| c == ' ' || c == '\0')
+        encoding
+            .decode(raw)
+            .trim_matches(|c: char| c == ' ' || c == '\0')
             .to_string()
     };
     let fields: Vec<Field> = names
@@ -203,15 +269,46 @@ mod tests {
 
     #[test]
     fn cpg_labels_name_their_encodings() {
-        assert_eq!(encoding_from_cpg("UTF-8\n"), Some(encoding_rs::UTF_8));
-        assert_eq!(encoding_from_cpg("1252"), Some(encoding_rs::WINDOWS_1252));
+        let standard = |e| Some(TextEncoding::Standard(e));
+        assert_eq!(encoding_from_cpg("UTF-8\n"), standard(encoding_rs::UTF_8));
+        assert_eq!(
+            encoding_from_cpg("1252"),
+            standard(encoding_rs::WINDOWS_1252)
+        );
         assert_eq!(
             encoding_from_cpg("ANSI 1252"),
-            Some(encoding_rs::WINDOWS_1252)
+            standard(encoding_rs::WINDOWS_1252)
         );
-        assert_eq!(encoding_from_cpg("CP1252"), Some(encoding_rs::WINDOWS_1252));
-        assert_eq!(encoding_from_cpg("88591"), Some(encoding_rs::WINDOWS_1252));
+        assert_eq!(
+            encoding_from_cpg("CP1252"),
+            standard(encoding_rs::WINDOWS_1252)
+        );
+        assert_eq!(
+            encoding_from_cpg("88591"),
+            standard(encoding_rs::WINDOWS_1252)
+        );
+        assert_eq!(encoding_from_cpg("IBM850"), Some(TextEncoding::Dos(&CP850)));
+        assert_eq!(encoding_from_cpg("437"), Some(TextEncoding::Dos(&CP437)));
+        assert_eq!(encoding_from_cpg("OEM"), Some(TextEncoding::Dos(&CP850)));
         assert_eq!(encoding_from_cpg("klingon"), None);
+    }
+
+    #[test]
+    fn dos_code_pages_decode_dutch_names() {
+        // "Brüggen, Ĳssel-café" as old DOS software stored it: ü = 0x81, é = 0x82 in both
+        // pages; 850 has à (0x85) and Å (0x8F) where 437 has them too, and ø (0x9B) only in 850.
+        let raw = b"Br\x81ggen caf\x82 \x9B";
+        assert_eq!(TextEncoding::Dos(&CP850).decode(raw), "Brüggen café ø");
+        assert_eq!(TextEncoding::Dos(&CP437).decode(raw), "Brüggen café ¢");
+        assert_eq!(
+            encoding_from_language_driver(0x0A),
+            Some(TextEncoding::Dos(&CP850)),
+            "Dutch DOS, code page 850"
+        );
+        assert_eq!(
+            encoding_from_language_driver(0x57),
+            Some(TextEncoding::Standard(encoding_rs::WINDOWS_1252))
+        );
     }
 
     #[test]
