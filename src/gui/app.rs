@@ -278,14 +278,7 @@ impl GebiedenApp {
             .iter()
             .filter(|l| l.style.visible)
             .filter_map(|l| l.shapes.bbox())
-            .reduce(|a, b| {
-                [
-                    a[0].min(b[0]),
-                    a[1].min(b[1]),
-                    a[2].max(b[2]),
-                    a[3].max(b[3]),
-                ]
-            })
+            .reduce(gebieden::model::union_box)
     }
 
     /// Applies the queued actions.

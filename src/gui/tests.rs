@@ -14,6 +14,11 @@ fn demo_harness() -> Harness<'static, GebiedenApp> {
 fn demo_harness_sized(size: [f32; 2]) -> Harness<'static, GebiedenApp> {
     let mut app = GebiedenApp::open(demo_files());
     app.wait_for_jobs();
+    harness_for(app, size)
+}
+
+/// A window of `size` on `app`, a few frames in.
+fn harness_for(app: GebiedenApp, size: [f32; 2]) -> Harness<'static, GebiedenApp> {
     let mut harness = Harness::builder()
         .with_size(size)
         .build_ui_state(|ui, app: &mut GebiedenApp| app.frame(ui), app);
@@ -190,10 +195,7 @@ fn a_bad_file_gives_a_message_and_the_others_stay() {
     ]);
     app.wait_for_jobs();
     assert_eq!(app.layers.len(), 1);
-    let mut harness = Harness::builder()
-        .with_size([1200.0, 760.0])
-        .build_ui_state(|ui, app: &mut GebiedenApp| app.frame(ui), app);
-    harness.run_steps(2);
+    let harness = harness_for(app, [1200.0, 760.0]);
     harness.get_by_label_contains("truncated.geojson: not valid JSON");
     harness.get_by_label_contains("Kan niet openen:");
 }
@@ -204,10 +206,7 @@ fn geometry_problems_are_told_in_dutch() {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_input/bowtie.geojson"),
     ]);
     app.wait_for_jobs();
-    let mut harness = Harness::builder()
-        .with_size([1200.0, 760.0])
-        .build_ui_state(|ui, app: &mut GebiedenApp| app.frame(ui), app);
-    harness.run_steps(2);
+    let harness = harness_for(app, [1200.0, 760.0]);
     harness
         .get_by_label_contains("buitenrand van deel 1 snijdt zichzelf bij (6.050000, 51.950000)");
 }
@@ -340,10 +339,7 @@ fn a_project_whose_layer_moved_asks_for_it_and_opens_the_rest() {
     assert_eq!(reopened.layers.len(), 1, "the buurten still open");
     assert_eq!(reopened.missing_layers.len(), 1);
     assert_eq!(reopened.missing_layers[0].0, moved);
-    let mut harness = Harness::builder()
-        .with_size([1200.0, 760.0])
-        .build_ui_state(|ui, app: &mut GebiedenApp| app.frame(ui), reopened);
-    harness.run_steps(2);
+    let mut harness = harness_for(reopened, [1200.0, 760.0]);
     harness.get_by_label("Laagbestanden niet gevonden");
     harness.get_by_label("Overslaan").click();
     harness.run_steps(2);

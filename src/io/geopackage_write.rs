@@ -8,7 +8,7 @@ use rusqlite::{Connection, params};
 
 use super::prj::ogc_wkt;
 use super::wkb::write_multipolygon;
-use crate::model::{Crs, Field, FieldType, Value};
+use crate::model::{Crs, Field, FieldType, Value, bounding_box};
 
 /// Why a GeoPackage could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -101,19 +101,7 @@ pub fn write_geopackage(
         }
         create.push(')');
         tx.execute_batch(&create)?;
-        let bbox = records
-            .iter()
-            .filter_map(|(_, g)| g.bounding_rect())
-            .map(|r| [r.min().x, r.min().y, r.max().x, r.max().y])
-            .reduce(|a, b| {
-                [
-                    a[0].min(b[0]),
-                    a[1].min(b[1]),
-                    a[2].max(b[2]),
-                    a[3].max(b[3]),
-                ]
-            })
-            .unwrap_or([0.0; 4]);
+        let bbox = bounding_box(records.iter().map(|(_, g)| g)).unwrap_or([0.0; 4]);
         tx.execute(
             "INSERT INTO gpkg_contents (table_name, data_type, identifier, min_x, min_y, max_x, max_y, srs_id) VALUES (?1, 'features', ?1, ?2, ?3, ?4, ?5, ?6)",
             params![table, bbox[0], bbox[1], bbox[2], bbox[3], srs_id],

@@ -7,6 +7,27 @@ use serde::{Deserialize, Serialize};
 
 use super::{Crs, Feature, Field, Value};
 
+/// The smallest box [min x, min y, max x, max y] holding both boxes.
+pub fn union_box(a: [f64; 4], b: [f64; 4]) -> [f64; 4] {
+    [
+        a[0].min(b[0]),
+        a[1].min(b[1]),
+        a[2].max(b[2]),
+        a[3].max(b[3]),
+    ]
+}
+
+/// The box [min x, min y, max x, max y] around geometries, if there are any.
+pub fn bounding_box<'g>(
+    geometries: impl IntoIterator<Item = &'g geo::MultiPolygon<f64>>,
+) -> Option<[f64; 4]> {
+    geometries
+        .into_iter()
+        .filter_map(|g| g.bounding_rect())
+        .map(|r| [r.min().x, r.min().y, r.max().x, r.max().y])
+        .reduce(union_box)
+}
+
 /// The file format a layer was read from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -15,7 +15,7 @@ pub use crs::{Crs, UnknownCrs};
 /// fixed grid makes overlay results independent of the order pieces are computed in.
 pub const WORKING_GRID_M: f64 = 0.001;
 pub use feature::{Feature, GeometryProblem, RingRole};
-pub use layer::{Layer, SourceFormat};
+pub use layer::{Layer, SourceFormat, bounding_box, union_box};
 pub use project::{
     AnalysisSettings, LayerStyleSpec, MapFormat, MapOptions, PROJECT_FORMAT, PROJECT_VERSION,
     Paper, Project, ProjectLayer,

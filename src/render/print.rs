@@ -9,6 +9,7 @@ use geo::{Area, BoundingRect, MultiPolygon};
 
 use super::labels::LabelGrid;
 use crate::analysis::pole_of_inaccessibility;
+use crate::model::bounding_box;
 
 /// Above this many areas, labels that do not fit are not moved out with leader lines.
 const MAX_LEADERS: usize = 60;
@@ -219,21 +220,6 @@ fn scale_length(mm_per_m: f64, max_mm: f64) -> f64 {
         .unwrap_or(magnitude)
 }
 
-/// The box [min x, min y, max x, max y] around geometries, if any.
-fn bounds<'g>(geometries: impl Iterator<Item = &'g MultiPolygon<f64>>) -> Option<[f64; 4]> {
-    geometries
-        .filter_map(|g| g.bounding_rect())
-        .map(|r| [r.min().x, r.min().y, r.max().x, r.max().y])
-        .reduce(|a, b| {
-            [
-                a[0].min(b[0]),
-                a[1].min(b[1]),
-                a[2].max(b[2]),
-                a[3].max(b[3]),
-            ]
-        })
-}
-
 /// The page layout of a map: sizes (mm), where the map frame is and where the legend goes.
 struct Layout {
     unit: f64,
@@ -373,8 +359,8 @@ fn layout(spec: &MapSpec, entries: &[LegendEntry], note_lines: usize) -> Layout 
     let footer_h = text_size * 3.0;
     let frame_origin = [margin, margin + header_h];
     // Fit on the agreed areas when there are any: partner layers may reach far beyond.
-    let areas = bounds(spec.areas.iter().map(|a| &a.geometry));
-    let everything = bounds(spec.outlines.iter().flat_map(|o| o.geometries.iter()));
+    let areas = bounding_box(spec.areas.iter().map(|a| &a.geometry));
+    let everything = bounding_box(spec.outlines.iter().flat_map(|o| o.geometries.iter()));
     let focus = areas.or(everything).unwrap_or([0.0, 0.0, 1000.0, 1000.0]);
     let aspect = (focus[3] - focus[1]).max(1.0) / (focus[2] - focus[0]).max(1.0);
     let (frame_size, legend) = if page_h > page_w {

@@ -224,14 +224,10 @@ impl LayerShapes {
 
     /// [min x, min y, max x, max y] of all features.
     pub fn bbox(&self) -> Option<[f64; 4]> {
-        self.features.iter().map(|f| f.bbox).reduce(|a, b| {
-            [
-                a[0].min(b[0]),
-                a[1].min(b[1]),
-                a[2].max(b[2]),
-                a[3].max(b[3]),
-            ]
-        })
+        self.features
+            .iter()
+            .map(|f| f.bbox)
+            .reduce(crate::model::union_box)
     }
 }
 
