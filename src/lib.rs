@@ -18,7 +18,8 @@
 pub mod analysis;
 pub mod compose;
 pub mod demo;
+pub mod geometry;
 pub mod io;
-pub mod maps;
 pub mod model;
+pub mod ops;
 pub mod render;

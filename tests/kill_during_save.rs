@@ -5,12 +5,13 @@ use std::path::Path;
 use std::time::Duration;
 
 use gebieden::compose::PaintMode;
-use gebieden::io::{ProjectFile, read_project, write_project};
+use gebieden::io::{read_project, write_project};
+use gebieden::model::Project;
 
 const UNITS: usize = 20_000;
 
-fn project_version(i: usize) -> ProjectFile {
-    let mut project = ProjectFile::default();
+fn project_version(i: usize) -> Project {
+    let mut project = Project::default();
     let area = format!("versie {i}");
     project.composition.add_area(&area).unwrap();
     let units: Vec<String> = (0..UNITS).map(|u| format!("BU{u:08}")).collect();

@@ -6,10 +6,11 @@ mod util;
 
 use gebieden::compose::compose;
 use gebieden::io::{LoadOptions, load, read_assignment};
-use gebieden::maps::{MapContent, areas_of_composition, areas_of_layer, map_spec, render_map};
 use gebieden::model::{Layer, MapFormat, MapOptions, Paper};
+use gebieden::ops::{MapAreas, MapRequest, render_map};
 use gebieden::render::{FONT_BOLD, FONT_REGULAR, MapSpec, MapWords, page_positions};
 use resvg::tiny_skia::Pixmap;
+use std::sync::Arc;
 use util::{demo, run, shared, stderr};
 
 fn load_one(path: &std::path::Path) -> Layer {
@@ -39,26 +40,53 @@ fn oude_ijsselstreek(options: &MapOptions) -> MapSpec {
         load_one(&shared("oude_ijsselstreek_wijken_2019.rd.geojson")),
         load_one(&shared("pc4_oude_ijsselstreek_e.o.rd.geojson")),
     ];
-    let content = MapContent {
-        areas: areas_of_composition(&result),
-        partners: &partners,
-        default_title: String::new(),
-        cbs: true,
-    };
-    map_spec(content, options, MapWords::dutch())
+    let areas = MapAreas::Composition(Arc::new(result));
+    spec_of(areas, partners.into(), "", true, options, MapWords::dutch())
+}
+
+/// A map's description as the window and the command line make it.
+fn spec_of(
+    areas: MapAreas,
+    partners: Vec<Layer>,
+    default_title: &str,
+    cbs: bool,
+    options: &MapOptions,
+    words: MapWords,
+) -> MapSpec {
+    MapRequest {
+        areas,
+        partners: partners.into_iter().map(Arc::new).collect(),
+        default_title: default_title.into(),
+        credit: None,
+        cbs,
+        options: options.clone(),
+        words,
+        problems: None,
+        sliver_width_m: 5.0,
+    }
+    .spec()
+}
+
+/// A division drawn as areas.
+fn layer_areas(layer: Layer) -> MapAreas {
+    MapAreas::Layer {
+        layer: Arc::new(layer),
+        name_field: None,
+    }
 }
 
 /// The demo's housing districts over the police beats.
 fn zonnedaal(options: &MapOptions) -> MapSpec {
     let districts = load_one(&demo("corporatie.geojson"));
     let partners = [load_one(&demo("politie.geojson"))];
-    let content = MapContent {
-        areas: areas_of_layer(&districts, None),
-        partners: &partners,
-        default_title: String::new(),
-        cbs: false,
-    };
-    map_spec(content, options, MapWords::dutch())
+    spec_of(
+        layer_areas(districts),
+        partners.into(),
+        "",
+        false,
+        options,
+        MapWords::dutch(),
+    )
 }
 
 /// The most common colour of the picture around each area's label point, within half the
@@ -71,7 +99,7 @@ fn colours_at_label_points(picture: &Pixmap, spec: &MapSpec) -> Vec<[u8; 3]> {
                 geo::Area::unsigned_area(*a).total_cmp(&geo::Area::unsigned_area(*b))
             });
             let (pole, radius) =
-                gebieden::analysis::pole_of_inaccessibility(largest.unwrap()).unwrap();
+                gebieden::geometry::pole_of_inaccessibility(largest.unwrap()).unwrap();
             let samples: Vec<[f64; 2]> = (1..=6)
                 .flat_map(|ring| {
                     (0..24).map(move |k| {
@@ -262,14 +290,11 @@ fn the_demo_prints_on_portrait_and_landscape_paper() {
 fn english_maps_have_english_legends() {
     let options = options(Paper::A4, true);
     let districts = load_one(&demo("corporatie.geojson"));
-    let content = MapContent {
-        areas: areas_of_layer(&districts, None),
-        partners: &[] as &[Layer],
-        default_title: "Zonnedaal".into(),
-        cbs: true,
-    };
-    let spec = map_spec(
-        content,
+    let spec = spec_of(
+        layer_areas(districts),
+        Vec::new(),
+        "Zonnedaal",
+        true,
         &MapOptions {
             title: None,
             ..options.clone()
@@ -358,13 +383,10 @@ fn the_cli_draws_a_project_with_its_last_map_choices() {
     let buurten = shared("oude_ijsselstreek_buurten_2019.rd.geojson");
     let units = load_one(&buurten);
     let composition = read_assignment(&shared("gebieden_2013_voorstel.csv"), &units).unwrap();
-    let project = gebieden::io::ProjectFile {
+    let project = gebieden::model::Project {
         layers: vec![gebieden::model::ProjectLayer {
             path: buurten.to_string_lossy().into_owned(),
-            table: None,
-            crs_override: None,
-            id_field: None,
-            style: Default::default(),
+            ..Default::default()
         }],
         base_layer: Some(0),
         composition,

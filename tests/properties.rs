@@ -8,8 +8,9 @@ use std::collections::BTreeMap;
 
 use gebieden::analysis::{AnalysisOptions, ProblemKind, analyse};
 use gebieden::compose::{Composition, PaintMode, compose};
-use gebieden::io::{LoadOptions, load, write_composition};
+use gebieden::io::{LoadOptions, load};
 use gebieden::model::{Crs, Layer};
+use gebieden::ops::write_composition;
 use geo::{Area, BooleanOps, Coord, LineString, MultiPolygon, Polygon};
 use proptest::prelude::*;
 

@@ -75,19 +75,37 @@ pub fn fixture(file: &str) -> PathBuf {
         .join(file)
 }
 
-/// Runs `inspect` on `path` (with extra arguments) and returns stderr, asserting exit code 2,
-/// a message that starts with `error:` and names the file, and no panic or backtrace.
+/// Runs `inspect` on `path` (with extra arguments) and returns stderr, asserting exit code 2
+/// (could not read), a message that starts with `error:` and names the file, and no panic or
+/// backtrace.
 pub fn refused(path: &Path, extra: &[&str]) -> String {
+    inspect_exits(path, extra, 2)
+}
+
+/// Like [`refused`] for a file that loads but has features flagged as invalid: exit code 1
+/// (issue 11: like `compose` when checks fail), everything still printed.
+pub fn flagged(path: &Path, extra: &[&str]) -> String {
+    inspect_exits(path, extra, 1)
+}
+
+fn inspect_exits(path: &Path, extra: &[&str], code: i32) -> String {
     let mut args = vec!["inspect", path.to_str().unwrap()];
     args.extend_from_slice(extra);
     let output = run(&args);
     let message = stderr(&output);
     assert_eq!(
         output.status.code(),
-        Some(2),
+        Some(code),
         "{}: {message}",
         path.display()
     );
+    if code == 1 {
+        assert!(
+            stdout(&output).contains("invalid"),
+            "the layer is still described: {}",
+            stdout(&output)
+        );
+    }
     assert!(message.starts_with("error: "), "{message}");
     let file_name = path.file_name().unwrap().to_str().unwrap();
     assert!(

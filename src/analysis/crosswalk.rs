@@ -5,9 +5,9 @@ use geo::{Area, BoundingRect};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::geometry::intersection;
 use super::prepare::PreparedLayer;
-use super::width::is_sliver;
+use crate::geometry::intersection;
+use crate::geometry::is_sliver;
 
 /// One (a, b) pair that shares area.
 #[derive(Debug, Clone, Serialize)]
@@ -185,6 +185,7 @@ mod tests {
         let layer = Layer {
             name: name.into(),
             source: name.into(),
+            table: None,
             format: SourceFormat::GeoJson,
             source_crs: Crs::RD_NEW,
             working_crs: Crs::RD_NEW,

@@ -6,21 +6,15 @@
 
 mod atlas;
 mod crosswalk;
-mod geometry;
 mod index;
 mod prepare;
 mod problems;
 mod run;
-mod width;
 
+pub use crate::geometry::{MIN_PIECE_AREA_M2, intersection, repair, snap, union_all};
 pub use atlas::{Atlas, AtlasRow};
 pub use crosswalk::{BestMatch, CrosswalkRow, PairReport, crosswalk, pair_report};
-pub use geometry::{MIN_PIECE_AREA_M2, intersection, repair, snap, union_all};
 pub use index::FeatureIndex;
 pub use prepare::{Adjustment, PreparedLayer};
 pub use problems::{Problem, ProblemKind, gaps, overlaps};
 pub use run::{Analysis, AnalysisOptions, LayerReport, Settings, Tally, analyse};
-pub use width::{
-    hull_width, inscribed_diameter, is_sliver, narrower_than, pole_of_inaccessibility,
-    sliver_diameter, width_and_sliver,
-};

@@ -7,8 +7,8 @@ use geo::{Area, CoordsIter, MultiPolygon};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::geometry::{repair, snap};
 use super::index::FeatureIndex;
+use crate::geometry::{repair, snap};
 use crate::model::Layer;
 
 /// A feature the analysis changed or left out, and why.

@@ -4,12 +4,12 @@ use geo::{Area, BoundingRect, Coord, MultiPolygon, Polygon};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::geometry::{
-    MIN_PIECE_AREA_M2, drop_noise, intersection, rect_intersection, union_all, union_piled,
-};
 use super::index::FeatureIndex;
 use super::prepare::PreparedLayer;
-use super::width::{segment_distance_squared, width_and_sliver};
+use crate::geometry::{
+    MIN_PIECE_AREA_M2, drop_noise, intersection, rect_intersection, union_all, union_piled,
+};
+use crate::geometry::{segment_distance_squared, width_and_sliver};
 
 /// What kind of difference a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

@@ -6,9 +6,9 @@ use serde::Serialize;
 
 use super::atlas::{Atlas, atlas};
 use super::crosswalk::{CrosswalkRow, PairReport, crosswalk, pair_report};
-use super::geometry::{MIN_PIECE_AREA_M2, snap, union_all};
 use super::prepare::{Adjustment, PreparedLayer};
 use super::problems::{Problem, ProblemKind, gaps, overlaps};
+use crate::geometry::{MIN_PIECE_AREA_M2, snap, union_all};
 use std::borrow::Borrow;
 
 use crate::model::Layer;

@@ -1,12 +1,11 @@
 //! Composing the agreed division from base units (e.g. CBS buurten): areas, assignment, undo,
 //! and what the result amounts to (geometry, statistics, partner cuts, checks).
 
-mod composition;
 mod history;
 mod result;
 mod split;
 
-pub use composition::{AREA_PALETTE, AreaDef, ComposeError, Composition, PaintMode};
+pub use crate::model::{AREA_PALETTE, AreaDef, ComposeError, Composition, PaintMode, Split};
 pub use history::{History, UNDO_LIMIT};
 pub use result::{AreaResult, CUT_SHARE, Checks, ComposeResult, Part, PartnerOverlap, compose};
-pub use split::{Split, SplitError, apply_splits, split_geometry};
+pub use split::{SplitError, apply_splits, split_geometry};

@@ -348,6 +348,7 @@ mod tests {
         Layer {
             name: "buurten".into(),
             source: "buurten".into(),
+            table: None,
             format: SourceFormat::GeoJson,
             source_crs: Crs::RD_NEW,
             working_crs: Crs::RD_NEW,

@@ -2,18 +2,8 @@
 //! "Ulft-zuid" is not a CBS buurt): a line across the unit makes two units.
 
 use geo::{Area, BooleanOps, BoundingRect, Coord, LineString, MultiPolygon, Polygon};
-use serde::{Deserialize, Serialize};
 
-use crate::model::{Feature, Layer, Value};
-
-/// A line drawn across a unit; the unit becomes `<unit>-1` (left of the line, seen along it)
-/// and `<unit>-2` (right of it).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Split {
-    pub unit: String,
-    /// The line in the working CRS, at least two points.
-    pub line: Vec<[f64; 2]>,
-}
+use crate::model::{Feature, Layer, Split, Value};
 
 /// Why a split cannot be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -14,14 +14,20 @@ use gebieden::render::{LayerShapes, Projector};
 use super::composer::ComposerState;
 use super::i18n::{Language, Texts, texts};
 use super::jobs::Jobs;
+use super::jobs::PendingLoad;
 use super::style::LayerStyle;
-use gebieden::model::LayerStyleSpec;
+use gebieden::model::AnalysisSettings;
 
 /// A loaded division with its drawing cache and style.
 pub struct MapLayer {
+    /// Its `name` is what the user calls it (they may rename it).
     pub layer: Arc<Layer>,
     pub shapes: Arc<LayerShapes>,
     pub style: LayerStyle,
+    /// Whether the user called it by a name of their own (kept in the project).
+    pub renamed: bool,
+    /// The CRS the file was read as, whatever it declares (kept in the project).
+    pub crs_override: Option<gebieden::model::Crs>,
 }
 
 /// What is selected on the map.
@@ -50,6 +56,16 @@ pub enum Action {
     OpenFiles(Vec<PathBuf>),
     OpenDemo,
     ToggleVisible(usize),
+    /// Calls a layer by another name (in lists, legends, tables and exports).
+    RenameLayer {
+        layer: usize,
+        name: String,
+    },
+    /// New colours, outline width or label field of a layer.
+    SetStyle {
+        layer: usize,
+        style: LayerStyle,
+    },
     MoveLayer {
         from: usize,
         up: bool,
@@ -61,6 +77,8 @@ pub enum Action {
     ZoomTo([f64; 4]),
     Select(Option<Selection>),
     RunAnalysis,
+    /// New analysis settings (sliver width, weight field, extent layer), kept in the project.
+    SetAnalysisSettings(AnalysisSettings),
     SetLanguage(Language),
     SetBaseLayer(Option<usize>),
     DismissMessages,
@@ -131,8 +149,13 @@ pub struct GebiedenApp {
     pub analysis: Option<AnalysisView>,
     /// The base layer for the atlas, by index into `layers`.
     pub base_layer: Option<usize>,
+    /// Sliver width, weight field and extent layer (an index into `layers`), as the project
+    /// keeps them.
+    pub analysis_settings: AnalysisSettings,
     pub language: Language,
     pub messages: Vec<Message>,
+    /// A layer being renamed in the layer panel, with the name typed so far.
+    pub renaming: Option<(usize, String)>,
     pub show_crosswalk: bool,
     pub show_atlas: bool,
     pub tables: super::tables_panel::TableState,
@@ -154,8 +177,8 @@ pub struct GebiedenApp {
     pub autosave_fallback: Option<PathBuf>,
     /// Layers of an opened project whose files were not found: (where it was, how to load it).
     pub missing_layers: Vec<(PathBuf, gebieden::model::ProjectLayer)>,
-    /// Styles of layers being opened from a project, by load order.
-    pub pending_styles: std::collections::HashMap<u64, LayerStyleSpec>,
+    /// What to do with layers being loaded once they arrive, by load order.
+    pub pending_loads: std::collections::HashMap<u64, PendingLoad>,
     pub(super) jobs: Jobs,
     /// A repaint request for background results (set once the window exists).
     pub(super) repaint: Option<egui::Context>,
@@ -175,8 +198,10 @@ impl Default for GebiedenApp {
             cursor_reprojector: None,
             analysis: None,
             base_layer: None,
+            analysis_settings: AnalysisSettings::default(),
             language: Language::default(),
             messages: Vec::new(),
+            renaming: None,
             show_crosswalk: false,
             show_atlas: false,
             tables: Default::default(),
@@ -190,7 +215,7 @@ impl Default for GebiedenApp {
             autosaved: true,
             restore_offer: None,
             autosave_fallback: None,
-            pending_styles: Default::default(),
+            pending_loads: Default::default(),
             missing_layers: Vec::new(),
             jobs: Jobs::new(),
             repaint: None,
@@ -220,8 +245,10 @@ impl GebiedenApp {
         } else {
             files
         };
-        app.actions.push(Action::OpenFiles(files));
-        app.apply_actions();
+        // Opening what the window starts on is no change of the user's.
+        for path in files {
+            app.spawn_load(path, PendingLoad::default());
+        }
         app
     }
 
@@ -293,17 +320,46 @@ impl GebiedenApp {
         match action {
             Action::OpenFiles(paths) => {
                 for path in paths {
-                    self.spawn_load(path);
+                    self.spawn_load(path, PendingLoad::user_change());
                 }
             }
             Action::OpenDemo => {
                 for path in demo_files() {
-                    self.spawn_load(path);
+                    self.spawn_load(path, PendingLoad::user_change());
                 }
             }
             Action::ToggleVisible(i) => {
                 if let Some(l) = self.layers.get_mut(i) {
                     l.style.visible = !l.style.visible;
+                    self.mark_changed();
+                }
+            }
+            Action::RenameLayer { layer, name } => {
+                let name = name.trim();
+                if let Some(l) = self.layers.get_mut(layer)
+                    && !name.is_empty()
+                    && name != l.layer.name
+                {
+                    // Rare and deliberate: a copy of a big layer is acceptable here.
+                    Arc::make_mut(&mut l.layer).name = name.to_string();
+                    l.renamed = true;
+                    // Results name layers; they would show the old name.
+                    self.analysis = None;
+                    self.mark_changed();
+                }
+            }
+            Action::SetStyle { layer, style } => {
+                if let Some(l) = self.layers.get_mut(layer)
+                    && l.style != style
+                {
+                    l.style = style;
+                    self.mark_changed();
+                }
+            }
+            Action::SetAnalysisSettings(settings) => {
+                if settings != self.analysis_settings {
+                    self.analysis_settings = settings;
+                    self.mark_changed();
                 }
             }
             Action::MoveLayer { from, up } => {
@@ -325,6 +381,8 @@ impl GebiedenApp {
                     };
                     self.active_layer = self.active_layer.map(remap);
                     self.base_layer = self.base_layer.map(remap);
+                    self.analysis_settings.extent_layer =
+                        self.analysis_settings.extent_layer.map(remap);
                     if let Some(Selection::Feature { layer, feature }) = self.selection {
                         self.selection = Some(Selection::Feature {
                             layer: remap(layer),
@@ -332,6 +390,7 @@ impl GebiedenApp {
                         });
                     }
                     self.hover = None;
+                    self.mark_changed();
                 }
             }
             Action::RemoveLayer(i) => {
@@ -355,13 +414,22 @@ impl GebiedenApp {
                                 Some(0)
                             });
                     self.base_layer = self.base_layer.and_then(shift);
+                    self.analysis_settings.extent_layer =
+                        self.analysis_settings.extent_layer.and_then(shift);
                     self.selection = None;
                     self.hover = None;
                     // Results about a layer that is gone would mislead.
                     self.analysis = None;
+                    self.mark_changed();
                 }
             }
-            Action::SetActive(i) => self.active_layer = Some(i).filter(|&i| i < self.layers.len()),
+            Action::SetActive(i) => {
+                let active = Some(i).filter(|&i| i < self.layers.len());
+                if active != self.active_layer {
+                    self.active_layer = active;
+                    self.mark_changed();
+                }
+            }
             Action::ZoomToLayer(i) => {
                 if let Some(bbox) = self.layers.get(i).and_then(|l| l.shapes.bbox()) {
                     self.pending_fit = Some(bbox);
@@ -391,12 +459,23 @@ impl GebiedenApp {
                 }
             }
             Action::RunAnalysis => self.spawn_analysis(),
-            Action::SetLanguage(language) => self.language = language,
-            Action::SetBaseLayer(base) => self.base_layer = base,
+            Action::SetLanguage(language) => {
+                if language != self.language {
+                    self.language = language;
+                    self.mark_changed();
+                }
+            }
+            Action::SetBaseLayer(base) => {
+                if base != self.base_layer {
+                    self.base_layer = base;
+                    self.mark_changed();
+                }
+            }
             Action::DismissMessages => self.messages.clear(),
             Action::SaveCrosswalk(path) => {
                 if let Some(view) = &self.analysis {
-                    let result = gebieden::io::write_crosswalk_csv(&path, &view.analysis.crosswalk);
+                    let result =
+                        gebieden::ops::write_crosswalk_csv(&path, &view.analysis.crosswalk);
                     self.report_save(result, &path);
                 }
             }
@@ -406,7 +485,7 @@ impl GebiedenApp {
                     .as_ref()
                     .and_then(|v| v.analysis.atlas.clone())
                 {
-                    let result = gebieden::io::write_atlas_csv(&path, &atlas);
+                    let result = gebieden::ops::write_atlas_csv(&path, &atlas);
                     self.report_save(result, &path);
                 }
             }

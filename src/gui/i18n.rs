@@ -13,6 +13,14 @@ pub enum Language {
 
 /// The strings of one language.
 pub struct Texts {
+    pub rename: &'static str,
+    pub layer_name: &'static str,
+    pub analysis_settings: &'static str,
+    pub extent_layer: &'static str,
+    pub extent_hint: &'static str,
+    pub weight_field: &'static str,
+    pub weight_hint: &'static str,
+    pub sliver_width: &'static str,
     pub edit_area: &'static str,
     pub colour: &'static str,
     pub note: &'static str,
@@ -139,6 +147,14 @@ pub struct Texts {
 }
 
 const NL: Texts = Texts {
+    rename: "Hernoemen",
+    layer_name: "Naam",
+    analysis_settings: "Instellingen analyse",
+    extent_layer: "Grensgebied",
+    extent_hint: "Het gebied dat elke indeling moet dekken (bijv. de gemeentegrens); gaten langs de rand worden ook gevonden.",
+    weight_field: "Weging",
+    weight_hint: "Een getalveld (bijv. inwoners) om aandelen mee te wegen.",
+    sliver_width: "Randjes smaller dan (m)",
     edit_area: "Gebied aanpassen",
     colour: "Kleur",
     note: "Opmerking",
@@ -265,6 +281,14 @@ const NL: Texts = Texts {
 };
 
 const EN: Texts = Texts {
+    rename: "Rename",
+    layer_name: "Name",
+    analysis_settings: "Analysis settings",
+    extent_layer: "Extent",
+    extent_hint: "The territory every division should cover (e.g. the municipal boundary); gaps along its edge are found too.",
+    weight_field: "Weight",
+    weight_hint: "A numeric field (e.g. inwoners) to weight shares by.",
+    sliver_width: "Slivers narrower than (m)",
     edit_area: "Edit area",
     colour: "Colour",
     note: "Note",

@@ -6,10 +6,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use gebieden::analysis::{AnalysisOptions, analyse};
-use gebieden::compose::compose;
 use gebieden::io::{LoadOptions, load};
-use gebieden::model::{Layer, LayerStyleSpec};
+use gebieden::model::{Crs, Layer, LayerStyleSpec, ProjectLayer};
+use gebieden::ops::{analyse_layers, compose_layers, load_project_layer, partner_indices};
 use gebieden::render::LayerShapes;
 
 use super::app::{Action, AnalysisView, GebiedenApp, MapLayer, Message, Selection};
@@ -18,6 +17,39 @@ use super::style::LayerStyle;
 
 type Loaded = Result<Vec<(Layer, LayerShapes)>, String>;
 
+/// What is loaded: a file as it is (every polygon layer in it), or one layer of a project
+/// (its table, its name, its CRS override).
+pub enum LoadRequest {
+    File(PathBuf),
+    ProjectLayer {
+        spec: ProjectLayer,
+        project_dir: PathBuf,
+    },
+}
+
+/// What to do with a layer once it has loaded.
+#[derive(Clone, Debug, Default)]
+pub struct PendingLoad {
+    /// A project's style for it.
+    pub style: Option<LayerStyleSpec>,
+    /// The CRS it is read as, whatever the file declares.
+    pub crs_override: Option<Crs>,
+    /// Whether the project calls it by a name of the user's.
+    pub renamed: bool,
+    /// Whether adding it is a change to the user's project (a file they opened), rather than
+    /// part of opening a project or the start-up demo.
+    pub user_change: bool,
+}
+
+impl PendingLoad {
+    pub fn user_change() -> PendingLoad {
+        PendingLoad {
+            user_change: true,
+            ..PendingLoad::default()
+        }
+    }
+}
+
 pub(super) enum JobResult {
     Loaded {
         order: u64,
@@ -25,6 +57,8 @@ pub(super) enum JobResult {
         result: Loaded,
     },
     Analysed(Box<AnalysisView>),
+    /// The settings do not allow an analysis (e.g. no layer has the weight field).
+    AnalysisRefused(String),
     Composed {
         generation: u64,
         view: Box<ComposedView>,
@@ -34,6 +68,8 @@ pub(super) enum JobResult {
         key: u64,
         size: [usize; 2],
         pixels: Result<Vec<u8>, String>,
+        /// Problem pieces found for this preview, to keep for the next one.
+        problems: Option<(u64, Arc<gebieden::ops::ProblemPieces>)>,
     },
     /// A printed map written to this file, or why not.
     MapExported(Result<PathBuf, String>),
@@ -133,26 +169,33 @@ impl GebiedenApp {
         self.apply_actions();
     }
 
-    pub(super) fn spawn_load(&mut self, path: PathBuf) {
-        self.spawn_load_with(path, LoadOptions::default(), None);
+    /// Loads a file in the background.
+    pub(super) fn spawn_load(&mut self, path: PathBuf, pending: PendingLoad) {
+        self.spawn_load_request(LoadRequest::File(path), pending);
     }
 
-    /// Loads a file in the background; a project's layer brings its options and style.
-    pub fn spawn_load_with(
-        &mut self,
-        path: PathBuf,
-        options: LoadOptions,
-        style: Option<LayerStyleSpec>,
-    ) {
+    /// Loads a file or a project's layer in the background; `pending` says what to do with
+    /// it when it arrives.
+    pub(super) fn spawn_load_request(&mut self, request: LoadRequest, pending: PendingLoad) {
         self.jobs.loading += 1;
         let order = self.jobs.next_order;
         self.jobs.next_order += 1;
-        if let Some(style) = style {
-            self.pending_styles.insert(order, style);
-        }
+        self.pending_loads.insert(order, pending);
+        let path = match &request {
+            LoadRequest::File(path) => path.clone(),
+            LoadRequest::ProjectLayer { spec, project_dir } => {
+                gebieden::io::resolve_path(&spec.path, project_dir)
+            }
+        };
         let failed_path = path.clone();
         let work = move || {
-            let result = load(&path, &options)
+            let layers = match request {
+                LoadRequest::File(path) => load(&path, &LoadOptions::default()),
+                LoadRequest::ProjectLayer { spec, project_dir } => {
+                    load_project_layer(&spec, &project_dir, Crs::RD_NEW).map(|l| vec![l])
+                }
+            };
+            let result = layers
                 .map(|layers| {
                     layers
                         .into_iter()
@@ -183,13 +226,13 @@ impl GebiedenApp {
         }
         let layers: Vec<Arc<Layer>> = self.layers.iter().map(|l| l.layer.clone()).collect();
         let base = self.base_layer;
+        let settings = self.analysis_settings.clone();
         self.jobs.analysing = true;
         let work = move || {
-            let options = AnalysisOptions {
-                base_layer: base,
-                ..AnalysisOptions::default()
+            let analysis = match analyse_layers(&layers, base, &settings) {
+                Ok(analysis) => analysis,
+                Err(error) => return JobResult::AnalysisRefused(error.to_string()),
             };
-            let analysis = analyse(&layers, None, &options);
             let geometries: Vec<geo::MultiPolygon<f64>> = analysis
                 .problems
                 .iter()
@@ -224,13 +267,20 @@ impl GebiedenApp {
                 let mut finished = std::mem::take(&mut self.jobs.finished);
                 finished.sort_by_key(|(order, _, _)| *order);
                 for (order, path, result) in finished {
-                    let style = self.pending_styles.remove(&order);
-                    self.add_loaded(path, result, style);
+                    let pending = self.pending_loads.remove(&order).unwrap_or_default();
+                    self.add_loaded(path, result, pending);
                 }
                 if !self.view_fitted && !self.layers.is_empty() {
                     self.actions.push(Action::ZoomToAll);
                     self.view_fitted = true;
                 }
+            }
+            JobResult::AnalysisRefused(text) => {
+                self.jobs.analysing = false;
+                self.messages.push(Message {
+                    text,
+                    is_error: true,
+                });
             }
             JobResult::Analysed(view) => {
                 self.jobs.analysing = false;
@@ -244,8 +294,16 @@ impl GebiedenApp {
                 self.composer.view = Some(*view);
                 self.composer.view_generation = generation;
             }
-            JobResult::MapPreview { key, size, pixels } => {
+            JobResult::MapPreview {
+                key,
+                size,
+                pixels,
+                problems,
+            } => {
                 self.map_export.rendering_preview = false;
+                if problems.is_some() {
+                    self.map_export.problems = problems;
+                }
                 match pixels {
                     Ok(pixels) => {
                         let image =
@@ -332,18 +390,21 @@ impl GebiedenApp {
         let Some(units) = self.base().map(|l| l.layer.clone()) else {
             return;
         };
-        let partners: Vec<Arc<Layer>> = self
-            .layers
-            .iter()
-            .enumerate()
-            .filter(|(i, l)| Some(*i) != self.base_layer && l.style.visible)
-            .map(|(_, l)| l.layer.clone())
-            .collect();
+        let visible: Vec<bool> = self.layers.iter().map(|l| l.style.visible).collect();
+        let partners: Vec<Arc<Layer>> = partner_indices(
+            &visible,
+            self.base_layer,
+            self.analysis_settings.extent_layer,
+        )
+        .into_iter()
+        .map(|i| self.layers[i].layer.clone())
+        .collect();
         let composition = self.composer.composition.clone();
         let generation = self.composer.generation;
+        let settings = self.analysis_settings.clone();
         self.composer.computing = true;
         let work = move || {
-            let result = compose(&units, &composition, &partners, 5.0);
+            let result = compose_layers(&units, &composition, &partners, &settings);
             let geometries: Vec<&geo::MultiPolygon<f64>> =
                 result.areas.iter().map(|a| &a.geometry).collect();
             let shapes = LayerShapes::from_geometries(&geometries);
@@ -362,57 +423,58 @@ impl GebiedenApp {
         self.jobs.spawn(self.repaint.clone(), work, on_panic);
     }
 
-    fn add_loaded(&mut self, path: PathBuf, result: Loaded, style: Option<LayerStyleSpec>) {
-        {
-            {
-                match result {
-                    Ok(loaded) => {
-                        for (layer, shapes) in loaded {
-                            let n = self.layers.len();
-                            for invalid in layer.invalid_features() {
-                                self.messages.push(Message {
-                                    text: format!(
-                                        "{}: {} {}: {} ({})",
-                                        path.display(),
-                                        self.t().feature,
-                                        invalid.id,
-                                        super::i18n::problem_summary(self.language, invalid),
-                                        self.t().invalid_geometry
-                                    ),
-                                    is_error: true,
-                                });
-                            }
-                            for note in &layer.notes {
-                                self.messages.push(Message {
-                                    text: format!("{}: {note}", path.display()),
-                                    is_error: false,
-                                });
-                            }
-                            let style = match &style {
-                                Some(spec) => LayerStyle::from_spec(spec),
-                                None => LayerStyle::default_for(&layer, n),
-                            };
-                            if self.base_layer.is_none()
-                                && layer.name.to_ascii_lowercase().contains("buurt")
-                            {
-                                self.base_layer = Some(n);
-                            }
-                            self.layers.push(MapLayer {
-                                layer: Arc::new(layer),
-                                shapes: Arc::new(shapes),
-                                style,
-                            });
-                            if self.active_layer.is_none() {
-                                self.active_layer = Some(n);
-                            }
-                        }
-                    }
-                    // The reason comes from the library (in English); the headline is the user's.
-                    Err(error) => self.messages.push(Message {
-                        text: format!("{} {error}", self.t().cannot_open),
-                        is_error: true,
-                    }),
-                }
+    fn add_loaded(&mut self, path: PathBuf, result: Loaded, pending: PendingLoad) {
+        let loaded = match result {
+            Ok(loaded) => loaded,
+            // The reason comes from the library (in English); the headline is the user's.
+            Err(error) => {
+                self.messages.push(Message {
+                    text: format!("{} {error}", self.t().cannot_open),
+                    is_error: true,
+                });
+                return;
+            }
+        };
+        for (layer, shapes) in loaded {
+            let n = self.layers.len();
+            for invalid in layer.invalid_features() {
+                self.messages.push(Message {
+                    text: format!(
+                        "{}: {} {}: {} ({})",
+                        path.display(),
+                        self.t().feature,
+                        invalid.id,
+                        super::i18n::problem_summary(self.language, invalid),
+                        self.t().invalid_geometry
+                    ),
+                    is_error: true,
+                });
+            }
+            for note in &layer.notes {
+                self.messages.push(Message {
+                    text: format!("{}: {note}", path.display()),
+                    is_error: false,
+                });
+            }
+            let style = match &pending.style {
+                Some(spec) => LayerStyle::from_spec(spec),
+                None => LayerStyle::default_for(&layer, n),
+            };
+            if self.base_layer.is_none() && layer.name.to_ascii_lowercase().contains("buurt") {
+                self.base_layer = Some(n);
+            }
+            self.layers.push(MapLayer {
+                layer: Arc::new(layer),
+                shapes: Arc::new(shapes),
+                style,
+                renamed: pending.renamed,
+                crs_override: pending.crs_override,
+            });
+            if self.active_layer.is_none() {
+                self.active_layer = Some(n);
+            }
+            if pending.user_change {
+                self.mark_changed();
             }
         }
     }

@@ -15,8 +15,9 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
     egui::ScrollArea::vertical().show(ui, |ui| {
         for i in 0..count {
             let active = app.active_layer == Some(i);
-            let layer = &mut app.layers[i];
-            let name = layer.layer.name.clone();
+            let layer = app.layers[i].layer.clone();
+            let current_style = app.layers[i].style.clone();
+            let name = layer.name.clone();
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.horizontal(|ui| {
                     if ui.radio(active, "").on_hover_text(t.active).clicked() {
@@ -24,8 +25,8 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
                     }
                     let (swatch, _) =
                         ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
-                    ui.painter().rect_filled(swatch, 2.0, layer.style.outline);
-                    let mut visible = layer.style.visible;
+                    ui.painter().rect_filled(swatch, 2.0, current_style.outline);
+                    let mut visible = current_style.visible;
                     let title = if active {
                         egui::RichText::new(&name).strong()
                     } else {
@@ -39,10 +40,10 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
                         app.actions.push(Action::ToggleVisible(i));
                     }
                 });
-                let invalid = layer.layer.invalid_features().count();
+                let invalid = layer.invalid_features().count();
                 ui.label(format!(
                     "{} {}{}",
-                    layer.layer.features.len(),
+                    layer.features.len(),
                     t.areas,
                     if invalid > 0 {
                         format!(", {invalid} {}", t.invalid_geometry)
@@ -67,42 +68,40 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
                         app.actions.push(Action::RemoveLayer(i));
                     }
                 });
+                rename_row(app, ui, i);
+                // The panel edits a copy; a change goes to the app as one action, so it is
+                // marked, saved and autosaved like every other change.
+                let mut style = current_style.clone();
                 egui::CollapsingHeader::new(format!("{} / {}", t.fill, t.outline))
                     .id_salt(("style", i))
                     .show(ui, |ui| {
-                        // Style edits are plain data of this layer; they go straight into its style.
                         ui.horizontal(|ui| {
                             ui.label(t.fill);
-                            ui.color_edit_button_srgba(&mut layer.style.fill);
-                            ui.checkbox(&mut layer.style.always_fill, t.always);
+                            ui.color_edit_button_srgba(&mut style.fill);
+                            ui.checkbox(&mut style.always_fill, t.always);
                         });
                         ui.horizontal(|ui| {
                             ui.label(t.outline);
-                            ui.color_edit_button_srgba(&mut layer.style.outline);
+                            ui.color_edit_button_srgba(&mut style.outline);
                             ui.label(t.width);
                             ui.add(
-                                egui::DragValue::new(&mut layer.style.outline_width)
+                                egui::DragValue::new(&mut style.outline_width)
                                     .range(0.0..=8.0)
                                     .speed(0.1),
                             );
                         });
                         ui.horizontal(|ui| {
-                            let current = layer
-                                .style
+                            let current = style
                                 .label_field
                                 .clone()
                                 .unwrap_or_else(|| t.no_label.to_string());
                             egui::ComboBox::new(("label", i), t.label)
                                 .selected_text(current)
                                 .show_ui(ui, |ui| {
-                                    ui.selectable_value(
-                                        &mut layer.style.label_field,
-                                        None,
-                                        t.no_label,
-                                    );
-                                    for field in &layer.layer.fields {
+                                    ui.selectable_value(&mut style.label_field, None, t.no_label);
+                                    for field in &layer.fields {
                                         ui.selectable_value(
-                                            &mut layer.style.label_field,
+                                            &mut style.label_field,
                                             Some(field.name.clone()),
                                             &field.name,
                                         );
@@ -110,7 +109,41 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
                                 });
                         });
                     });
+                if style != current_style {
+                    app.actions.push(Action::SetStyle { layer: i, style });
+                }
             });
         }
     });
+}
+
+/// The layer's name, or the field to type a new one: what the user calls a layer is what
+/// lists, legends, tables and exports show.
+fn rename_row(app: &mut GebiedenApp, ui: &mut egui::Ui, i: usize) {
+    let t = app.t();
+    match &mut app.renaming {
+        Some((layer, name)) if *layer == i => {
+            let mut done = false;
+            ui.horizontal(|ui| {
+                let edit = ui.add(
+                    egui::TextEdit::singleline(name)
+                        .desired_width(150.0)
+                        .hint_text(t.layer_name),
+                );
+                let entered =
+                    edit.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
+                if ui.button(t.apply).clicked() || entered {
+                    done = true;
+                }
+            });
+            if done && let Some((layer, name)) = app.renaming.take() {
+                app.actions.push(Action::RenameLayer { layer, name });
+            }
+        }
+        _ => {
+            if ui.small_button(t.rename).clicked() {
+                app.renaming = Some((i, app.layers[i].layer.name.clone()));
+            }
+        }
+    }
 }

@@ -9,9 +9,9 @@ use std::sync::Arc;
 use eframe::egui;
 
 use gebieden::compose::ComposeResult;
-use gebieden::maps::{MapContent, areas_of_composition, areas_of_layer, is_cbs, map_spec};
-use gebieden::model::{Layer, MapFormat, MapOptions, Paper};
-use gebieden::render::{MapSpec, MapWords, render_svg, svg_to_rgba};
+use gebieden::model::{Layer, MapFormat, MapOptions, Paper, Project, ProjectLayer};
+use gebieden::ops::{MapRequest, ProblemPieces, map_request, problem_pieces};
+use gebieden::render::{MapWords, render_svg, svg_to_rgba};
 
 use super::app::{Action, GebiedenApp};
 use super::i18n::Language;
@@ -34,95 +34,69 @@ pub struct MapExportState {
     pub preview_key: Option<u64>,
     pub rendering_preview: bool,
     pub exporting: bool,
-}
-
-/// The areas a map shows: the agreed division, or else a loaded division's features.
-enum AreaSource {
-    Composition(Arc<ComposeResult>),
-    Layer {
-        layer: Arc<Layer>,
-        name_field: Option<String>,
-    },
-}
-
-/// Everything the background thread needs to lay out the map.
-struct MapInput {
-    areas: AreaSource,
-    partners: Vec<Arc<Layer>>,
-    default_title: String,
-    cbs: bool,
-    options: MapOptions,
-    words: MapWords,
-}
-
-impl MapInput {
-    fn spec(self) -> MapSpec {
-        let areas = match &self.areas {
-            AreaSource::Composition(result) => areas_of_composition(result),
-            AreaSource::Layer { layer, name_field } => areas_of_layer(layer, name_field.as_deref()),
-        };
-        let content = MapContent {
-            areas,
-            partners: &self.partners,
-            default_title: self.default_title,
-            cbs: self.cbs,
-        };
-        map_spec(content, &self.options, self.words)
-    }
+    /// The partners' gaps and overlaps, found once per set of partners (an analysis each time
+    /// the preview is redrawn would make every choice slow), with the key of that set.
+    pub problems: Option<(u64, Arc<ProblemPieces>)>,
 }
 
 impl GebiedenApp {
+    /// The composition's result, if there is one.
+    fn composed(&self) -> Option<Arc<ComposeResult>> {
+        self.composer.view.as_ref().map(|v| v.result.clone())
+    }
+
     /// The composition's result when it has areas with ground, else `None`.
     fn composed_areas(&self) -> Option<Arc<ComposeResult>> {
-        self.composer
-            .view
-            .as_ref()
-            .map(|v| v.result.clone())
+        self.composed()
             .filter(|r| r.areas.iter().any(|a| !a.geometry.0.is_empty()))
     }
 
-    /// What a map would show now: the composition over the other visible divisions, or the
-    /// active division over the others.
-    fn map_input(&self) -> Option<MapInput> {
-        let (areas, skip) = match self.composed_areas() {
-            Some(result) => (AreaSource::Composition(result), self.base_layer),
-            None => {
-                let index = self
-                    .active_layer
-                    .filter(|&i| i < self.layers.len())
-                    .or((!self.layers.is_empty()).then_some(0))?;
-                let layer = &self.layers[index];
-                let source = AreaSource::Layer {
-                    layer: layer.layer.clone(),
-                    name_field: layer.style.label_field.clone(),
-                };
-                (source, Some(index))
-            }
-        };
-        let partners: Vec<Arc<Layer>> = self
-            .layers
-            .iter()
-            .enumerate()
-            .filter(|(i, l)| Some(*i) != skip && l.style.visible)
-            .map(|(_, l)| l.layer.clone())
-            .collect();
+    /// The project as far as a map depends on it (no composition: its result is passed).
+    fn map_project(&self) -> Project {
+        Project {
+            layers: self
+                .layers
+                .iter()
+                .map(|l| ProjectLayer {
+                    style: l.style.to_spec(),
+                    ..ProjectLayer::default()
+                })
+                .collect(),
+            base_layer: self.base_layer,
+            active_layer: self.active_layer,
+            analysis: self.analysis_settings.clone(),
+            map: self.map_export.options.clone(),
+            ..Project::default()
+        }
+    }
+
+    /// What a map would show now (the library decides, as for the command line): the
+    /// composition over the other visible divisions, or the active division over the others.
+    fn map_request(&self) -> Option<MapRequest> {
+        let layers: Vec<Arc<Layer>> = self.layers.iter().map(|l| l.layer.clone()).collect();
         let default_title = self
             .project_path
             .as_ref()
             .and_then(|p| p.file_stem())
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| self.t().map_default_title.to_string());
-        Some(MapInput {
-            areas,
-            partners,
+        let words = match self.language {
+            Language::Nederlands => MapWords::dutch(),
+            Language::English => MapWords::english(),
+        };
+        let mut request = map_request(
+            &layers,
+            &self.map_project(),
+            self.composed(),
             default_title,
-            cbs: self.layers.iter().any(|l| is_cbs(&l.layer)),
-            options: self.map_export.options.clone(),
-            words: match self.language {
-                Language::Nederlands => MapWords::dutch(),
-                Language::English => MapWords::english(),
-            },
-        })
+            words,
+        )?;
+        if let Some((key, pieces)) = &self.map_export.problems
+            && *key == problems_key(&request)
+        {
+            request.problems = Some(pieces.clone());
+        }
+        Some(request)
     }
 
     /// A fingerprint of everything the map depends on: when it changes, the preview is redrawn.
@@ -133,12 +107,18 @@ impl GebiedenApp {
         self.composed_areas().is_some().hash(&mut hasher);
         self.base_layer.hash(&mut hasher);
         self.active_layer.hash(&mut hasher);
+        self.analysis_settings.extent_layer.hash(&mut hasher);
+        self.analysis_settings
+            .sliver_width_m
+            .to_bits()
+            .hash(&mut hasher);
         self.language.hash(&mut hasher);
         self.project_path.hash(&mut hasher);
         for l in &self.layers {
             Arc::as_ptr(&l.layer).hash(&mut hasher);
             l.style.visible.hash(&mut hasher);
             l.style.label_field.hash(&mut hasher);
+            l.layer.name.hash(&mut hasher);
         }
         hasher.finish()
     }
@@ -152,22 +132,35 @@ impl GebiedenApp {
         if self.map_export.preview_key == Some(key) {
             return;
         }
-        let Some(input) = self.map_input() else {
+        let Some(mut request) = self.map_request() else {
             return;
         };
         self.map_export.preview_key = Some(key);
         self.map_export.rendering_preview = true;
         let work = move || {
-            let [w_mm, h_mm] = input.options.page_mm();
+            // Gaps and overlaps not known yet for these partners: found once, then kept.
+            let problems = if request.options.problems && request.problems.is_none() {
+                let pieces = Arc::new(problem_pieces(&request.partners, request.sliver_width_m));
+                request.problems = Some(pieces.clone());
+                Some((problems_key(&request), pieces))
+            } else {
+                None
+            };
+            let [w_mm, h_mm] = request.options.page_mm();
             let scale = PREVIEW_PIXELS / w_mm.max(h_mm);
             let size = [
                 (w_mm * scale).round() as usize,
                 (h_mm * scale).round() as usize,
             ];
-            let svg = render_svg(&input.spec());
+            let svg = render_svg(&request.spec());
             let pixels =
                 svg_to_rgba(&svg, size[0] as u32, size[1] as u32).map_err(|e| e.to_string());
-            JobResult::MapPreview { key, size, pixels }
+            JobResult::MapPreview {
+                key,
+                size,
+                pixels,
+                problems,
+            }
         };
         let on_panic = |message| JobResult::Failed {
             job: FailedJob::MapPreview,
@@ -178,7 +171,7 @@ impl GebiedenApp {
 
     /// Draws the map to `path` in the background (the format follows the extension).
     pub(super) fn export_map(&mut self, path: PathBuf) {
-        let Some(mut input) = self.map_input() else {
+        let Some(mut request) = self.map_request() else {
             let text = self.t().nothing_to_map.to_string();
             self.messages.push(super::app::Message {
                 text,
@@ -186,22 +179,21 @@ impl GebiedenApp {
             });
             return;
         };
-        let format = MapFormat::from_path(&path).unwrap_or(input.options.format);
+        let format = MapFormat::from_path(&path).unwrap_or(request.options.format);
         let path = if MapFormat::from_path(&path).is_some() {
             path
         } else {
             path.with_extension(format.extension())
         };
-        input.options.format = format;
+        request.options.format = format;
         if self.map_export.options.format != format {
             self.map_export.options.format = format;
             self.mark_changed();
         }
         self.map_export.exporting = true;
         let work = move || {
-            let options = input.options.clone();
-            let spec = input.spec();
-            let result = gebieden::maps::render_map(&spec, format, &options, None)
+            let result = request
+                .render(None)
                 .map_err(|e| format!("{}: {e}", path.display()))
                 .and_then(|bytes| {
                     gebieden::io::write_atomic(&path, &bytes).map_err(|e| e.to_string())
@@ -215,6 +207,16 @@ impl GebiedenApp {
         };
         self.jobs.spawn(self.repaint.clone(), work, on_panic);
     }
+}
+
+/// Which partners (and sliver width) problem pieces were found for.
+fn problems_key(request: &MapRequest) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for partner in &request.partners {
+        Arc::as_ptr(partner).hash(&mut hasher);
+    }
+    request.sliver_width_m.to_bits().hash(&mut hasher);
+    hasher.finish()
 }
 
 /// The dialog, when open.

@@ -5,7 +5,7 @@ use eframe::egui::{self, Color32, Mesh, Pos2, Shape, Stroke, epaint::Vertex};
 
 use gebieden::analysis::ProblemKind;
 use gebieden::render::{
-    FeatureShapes, LabelBox, LayerShapes, Projector, hatch, level_for, place_labels, scale_bar,
+    FeatureShapes, LabelBox, LayerShapes, Projector, level_for, place_labels, scale_bar,
 };
 
 use super::app::{Action, GebiedenApp, Selection};
@@ -360,7 +360,7 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
             } else if invalid {
                 // Invalid geometry is hatched, so it stands out without hiding what lies under it.
                 let spacing = view.metres_per_pixel * 8.0;
-                for [a, b] in hatch(&feature.levels[0].rings, spacing) {
+                for [a, b] in gebieden::geometry::hatch(&feature.levels[0].rings, spacing) {
                     outlines.push(Shape::line_segment(
                         [to_pos(&view, a), to_pos(&view, b)],
                         Stroke::new(1.5, INVALID),

@@ -2,6 +2,7 @@
 //! its own file with a `ui` function that reads the state and queues `Action`s; geometry work
 //! happens in the library (`render`, `analysis`), never in the frame loop.
 
+mod analysis_settings;
 pub mod app;
 pub mod bench;
 mod compose_panel;

@@ -59,6 +59,7 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
                 });
         });
     }
+    super::analysis_settings::ui(app, ui);
     let Some(view) = &app.analysis else {
         if app.is_analysing() {
             ui.spinner();

@@ -6,13 +6,14 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use gebieden::io::{
-    LoadOptions, ProjectFile, autosave_path, read_assignment, read_project, relative_path,
-    resolve_path, write_composition, write_project,
+    autosave_path, read_assignment, read_project, relative_path, resolve_path, write_project,
 };
-use gebieden::model::ProjectLayer;
+use gebieden::model::{Project, ProjectLayer};
+use gebieden::ops::write_composition;
 
 use super::app::{Action, GebiedenApp, Message};
 use super::i18n::Language;
+use super::jobs::{LoadRequest, PendingLoad};
 
 /// Idle time after a change before it is autosaved.
 pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(3);
@@ -238,9 +239,9 @@ impl GebiedenApp {
     }
 
     /// The project as it would be saved at `path` (layer paths relative to its folder).
-    pub fn to_project(&self, path: &Path) -> ProjectFile {
+    pub fn to_project(&self, path: &Path) -> Project {
         let dir = path.parent().unwrap_or(Path::new(""));
-        ProjectFile {
+        Project {
             layers: self
                 .layers
                 .iter()
@@ -250,22 +251,24 @@ impl GebiedenApp {
                     let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
                     ProjectLayer {
                         path: relative_path(&source, &dir),
-                        table: (l.layer.format == gebieden::model::SourceFormat::GeoPackage)
-                            .then(|| l.layer.name.clone()),
-                        crs_override: None,
+                        table: l.layer.table.clone(),
+                        name: l.renamed.then(|| l.layer.name.clone()),
+                        crs_override: l.crs_override,
                         id_field: l.layer.id_field.clone(),
                         style: l.style.to_spec(),
                     }
                 })
                 .collect(),
             base_layer: self.base_layer,
+            active_layer: self.active_layer,
+            analysis: self.analysis_settings.clone(),
             composition: self.composer.composition.clone(),
             map: self.map_export.options.clone(),
             language: Some(match self.language {
                 Language::Nederlands => "nl".into(),
                 Language::English => "en".into(),
             }),
-            ..ProjectFile::default()
+            ..Project::default()
         }
     }
 
@@ -299,9 +302,23 @@ impl GebiedenApp {
         self.analysis = None;
         self.selection = None;
         self.hover = None;
-        self.active_layer = None;
         self.view_fitted = false;
-        self.base_layer = project.base_layer;
+        // Layers whose files are missing are not loaded: the indices of those after them move.
+        let present: Vec<bool> = project
+            .layers
+            .iter()
+            .map(|l| resolve_path(&l.path, &dir).is_file())
+            .collect();
+        let index = |i: Option<usize>| {
+            i.filter(|&i| present.get(i) == Some(&true))
+                .map(|i| present[..i].iter().filter(|&&p| p).count())
+        };
+        self.base_layer = index(project.base_layer);
+        self.active_layer = index(project.active_layer);
+        self.analysis_settings = gebieden::model::AnalysisSettings {
+            extent_layer: index(project.analysis.extent_layer),
+            ..project.analysis.clone()
+        };
         self.composer = Default::default();
         self.composer.composition = project.composition.clone();
         self.map_export.options = project.map.clone();
@@ -312,24 +329,14 @@ impl GebiedenApp {
             Some("en") => Language::English,
             _ => Language::Nederlands,
         };
-        let mut seen_files = std::collections::HashSet::new();
-        for layer in &project.layers {
-            let file = resolve_path(&layer.path, &dir);
-            if !file.is_file() {
+        for (layer, present) in project.layers.iter().zip(present) {
+            if !present {
                 // Ask for it (in a window, not by failing): the user may have moved the folder.
+                let file = resolve_path(&layer.path, &dir);
                 self.missing_layers.push((file, layer.clone()));
                 continue;
             }
-            // A GeoPackage opens all its polygon tables at once.
-            if !seen_files.insert(file.clone()) {
-                continue;
-            }
-            let options = LoadOptions {
-                crs_override: layer.crs_override,
-                id_field: layer.id_field.clone(),
-                ..LoadOptions::default()
-            };
-            self.spawn_load_with(file, options, Some(layer.style.clone()));
+            self.spawn_project_layer(layer.clone(), dir.clone(), false);
         }
         self.project_path = Some(path.to_path_buf());
         self.dirty = false;
@@ -337,15 +344,24 @@ impl GebiedenApp {
         remember_recent(path);
     }
 
+    /// Loads a project's layer in the background, with its style, name and CRS override.
+    fn spawn_project_layer(&mut self, spec: ProjectLayer, project_dir: PathBuf, user_change: bool) {
+        let pending = PendingLoad {
+            style: Some(spec.style.clone()),
+            crs_override: spec.crs_override,
+            renamed: spec.name.is_some(),
+            user_change,
+        };
+        self.spawn_load_request(LoadRequest::ProjectLayer { spec, project_dir }, pending);
+    }
+
     /// Loads a layer the user located after it had moved.
     pub fn load_located(&mut self, located: PathBuf, layer: &ProjectLayer) {
-        let options = LoadOptions {
-            crs_override: layer.crs_override,
-            id_field: layer.id_field.clone(),
-            ..LoadOptions::default()
+        let spec = ProjectLayer {
+            path: located.to_string_lossy().into_owned(),
+            ..layer.clone()
         };
-        self.spawn_load_with(located, options, Some(layer.style.clone()));
-        self.mark_changed();
+        self.spawn_project_layer(spec, PathBuf::new(), true);
     }
 
     /// Writes the autosave once the user has paused for a few seconds after a change.

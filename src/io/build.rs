@@ -156,6 +156,7 @@ pub(crate) fn build_layer(
         .collect::<Result<Vec<_>, LoadErrorKind>>()?;
 
     Ok(Layer {
+        table: (raw.format == SourceFormat::GeoPackage).then(|| raw.name.clone()),
         name: raw.name,
         source: PathBuf::from(path),
         format: raw.format,

@@ -55,9 +55,28 @@ pub enum LoadErrorKind {
     NoPolygons(String),
     #[error("{0}")]
     IdField(String),
+    #[error("has no table '{table}' (it holds: {})", found.join(", "))]
+    NoSuchTable { table: String, found: Vec<String> },
     #[error("layer '{layer}': {kind}")]
     InLayer {
         layer: String,
         kind: Box<LoadErrorKind>,
     },
+}
+
+/// Why an output file could not be written.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: cannot write: {reason}", path.display())]
+pub struct WriteError {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+impl WriteError {
+    pub fn new(path: &Path, reason: impl ToString) -> WriteError {
+        WriteError {
+            path: path.to_path_buf(),
+            reason: reason.to_string(),
+        }
+    }
 }

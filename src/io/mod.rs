@@ -3,11 +3,9 @@
 //! Every reader produces the same raw records, and one pipeline (`build`) validates, reprojects
 //! to the working CRS and picks feature ids, so all formats behave alike.
 
-mod analysis_files;
 mod assignment_csv;
 mod atomic;
 mod build;
-mod compose_files;
 mod error;
 mod geojson;
 mod geojson_write;
@@ -16,7 +14,6 @@ mod geopackage_write;
 mod prj;
 mod project;
 mod reproject;
-mod rings;
 mod shapefile;
 mod summary;
 mod validate;
@@ -24,21 +21,15 @@ mod wkb;
 
 use std::path::Path;
 
-pub use analysis_files::{
-    CROSSWALK_HEADER, WriteError, write_analysis, write_atlas_csv, write_crosswalk_csv,
-    write_problems_geojson, write_report_json,
-};
 pub use assignment_csv::read_assignment;
 pub use atomic::{write_atomic, write_atomic_with};
 pub use build::ID_FIELD_CANDIDATES;
-pub use compose_files::write_composition;
-pub use error::{LoadError, LoadErrorKind};
+pub use error::{LoadError, LoadErrorKind, WriteError};
 pub use geojson_write::{OutFeature, json_value, write_geojson};
 pub use geopackage_write::{GeoPackageWriteError, write_geopackage};
 pub use prj::{crs_from_wkt, esri_wkt, ogc_wkt};
 pub use project::{
-    ProjectError, ProjectFile, autosave_path, read_project, relative_path, resolve_path,
-    write_project,
+    ProjectError, autosave_path, read_project, relative_path, resolve_path, write_project,
 };
 pub use reproject::{ReprojectError, Reprojector};
 pub use shapefile::{ShapefileWriteError, write_shapefile};

@@ -4,11 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::write_atomic_with;
-use crate::compose::Composition;
 use crate::model::{PROJECT_FORMAT, PROJECT_VERSION, Project};
-
-/// The project type gebieden saves.
-pub type ProjectFile = Project<Composition>;
 
 /// Why a project could not be read or written.
 #[derive(Debug, thiserror::Error)]
@@ -54,7 +50,7 @@ pub fn resolve_path(stored: &str, project_dir: &Path) -> PathBuf {
 }
 
 /// Reads a project file.
-pub fn read_project(path: &Path) -> Result<ProjectFile, ProjectError> {
+pub fn read_project(path: &Path) -> Result<Project, ProjectError> {
     let bytes = std::fs::read(path).map_err(|source| ProjectError::Read {
         path: path.into(),
         source,
@@ -81,7 +77,7 @@ pub fn read_project(path: &Path) -> Result<ProjectFile, ProjectError> {
 }
 
 /// Writes a project file atomically (temporary file, flush to disk, rename).
-pub fn write_project(path: &Path, project: &ProjectFile) -> Result<(), ProjectError> {
+pub fn write_project(path: &Path, project: &Project) -> Result<(), ProjectError> {
     // Straight into the temporary file: no second copy of a big project in memory.
     write_atomic_with(path, |w| {
         serde_json::to_writer_pretty(w, project).map_err(std::io::Error::other)
@@ -95,20 +91,19 @@ pub fn write_project(path: &Path, project: &ProjectFile) -> Result<(), ProjectEr
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compose::PaintMode;
+    use crate::model::PaintMode;
     use crate::model::ProjectLayer;
 
     #[test]
     fn projects_round_trip_and_future_versions_are_refused() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("oij.gebieden");
-        let mut project = ProjectFile::default();
+        let mut project = Project::default();
         project.layers.push(ProjectLayer {
             path: "buurten.geojson".into(),
-            table: None,
-            crs_override: None,
+            name: Some("CBS buurten 2019".into()),
             id_field: Some("buurtcode".into()),
-            style: Default::default(),
+            ..ProjectLayer::default()
         });
         project.composition.add_area("1 Varsseveld").unwrap();
         project
@@ -120,7 +115,7 @@ mod tests {
 
         let text = std::fs::read_to_string(&path)
             .unwrap()
-            .replace("\"version\": 1", "\"version\": 7");
+            .replace(&format!("\"version\": {PROJECT_VERSION}"), "\"version\": 7");
         std::fs::write(&path, text).unwrap();
         let err = read_project(&path).unwrap_err().to_string();
         assert!(err.contains("newer gebieden (project version 7"), "{err}");

@@ -4,7 +4,7 @@
 use geo::line_intersection::{LineIntersection, line_intersection};
 use geo::{Coord, Line};
 
-use super::rings::{edge_midpoints, point_in_ring};
+use crate::geometry::{edge_midpoints, point_in_ring};
 use crate::model::{GeometryProblem, RingRole};
 
 /// Everything wrong with polygon `polygon_index` of a feature, outer ring first.

@@ -61,6 +61,9 @@ pub struct Layer {
     pub name: String,
     /// The file it came from.
     pub source: PathBuf,
+    /// For a GeoPackage: the table it was read from (kept apart from `name`, which the user
+    /// may change).
+    pub table: Option<String>,
     pub format: SourceFormat,
     /// The CRS the file's coordinates were in.
     pub source_crs: Crs,
@@ -99,6 +102,7 @@ impl Layer {
         Layer {
             name: name.to_string(),
             source: PathBuf::new(),
+            table: None,
             format: SourceFormat::GeoJson,
             source_crs: crs,
             working_crs: crs,

@@ -1,14 +1,17 @@
-//! Plain data: layers of polygon features, their attributes and their coordinate reference system.
+//! Plain data: layers of polygon features, their attributes and their coordinate reference
+//! system; the composition being agreed; the project that holds everything a user did.
 //!
 //! Nothing here reads files or does geometry maths beyond what the types themselves need;
 //! readers live in `io`, algorithms in `analysis`.
 
+mod composition;
 mod crs;
 mod feature;
 mod layer;
 mod project;
 mod value;
 
+pub use composition::{AREA_PALETTE, AreaDef, ComposeError, Composition, PaintMode, Split};
 pub use crs::{Crs, UnknownCrs};
 
 /// Geometry in the working CRS is kept on a 1 mm grid: far below any boundary's accuracy, and a
@@ -17,7 +20,7 @@ pub const WORKING_GRID_M: f64 = 0.001;
 pub use feature::{Feature, GeometryProblem, RingRole};
 pub use layer::{Layer, SourceFormat, bounding_box, union_box};
 pub use project::{
-    AnalysisSettings, LayerStyleSpec, MapFormat, MapOptions, PROJECT_FORMAT, PROJECT_VERSION,
-    Paper, Project, ProjectLayer,
+    AnalysisSettings, DEFAULT_SLIVER_WIDTH_M, LayerStyleSpec, MapFormat, MapOptions,
+    PROJECT_FORMAT, PROJECT_VERSION, Paper, Project, ProjectLayer,
 };
 pub use value::{Field, FieldType, Value};

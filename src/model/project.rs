@@ -1,12 +1,21 @@
-//! A project: the divisions a group works with, how they look, the composition they agree on,
-//! and the analysis settings. Plain data; `io::project` reads and writes it.
+//! A project: everything a user did — the divisions a group works with (where their files
+//! are, what they are called, in which order, how they look), the composition they agree on,
+//! the analysis settings, the map choices and the language. Plain data; `io::project` reads
+//! and writes it.
 
 use serde::{Deserialize, Serialize};
 
-use super::Crs;
+use super::{Composition, Crs};
 
 /// The project file format's version; a file from a newer version is refused with a message.
-pub const PROJECT_VERSION: u32 = 1;
+/// Version 2 added layer names, the active layer, and the analysis' extent and weight; version
+/// 1 files open with those unset.
+pub const PROJECT_VERSION: u32 = 2;
+
+/// Gaps and overlaps narrower than this many metres are slivers unless a user says otherwise:
+/// well above the digitising mismatches of generalised CBS boundaries (a few metres), well
+/// below a street's width.
+pub const DEFAULT_SLIVER_WIDTH_M: f64 = 5.0;
 
 /// How a layer is drawn.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -35,13 +44,17 @@ impl Default for LayerStyleSpec {
 }
 
 /// One layer of a project: where its file is and how to read and draw it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ProjectLayer {
     /// The file, relative to the project file where possible (so a project folder can move).
     pub path: String,
     /// For a GeoPackage: which table.
     #[serde(default)]
     pub table: Option<String>,
+    /// What the user calls the layer (in lists, legends, tables and exports); `None`: the name
+    /// the file gives it (table, GeoJSON name or file stem).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     #[serde(default)]
     pub crs_override: Option<Crs>,
     #[serde(default)]
@@ -50,17 +63,25 @@ pub struct ProjectLayer {
     pub style: LayerStyleSpec,
 }
 
-/// Analysis settings kept with the project.
+/// Analysis settings kept with the project; the command line's flags set the same.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct AnalysisSettings {
+    /// Gaps and overlaps narrower than this (m) are slivers.
     pub sliver_width_m: f64,
+    /// A numeric field (e.g. inwoners) to weight shares by.
+    pub weight_field: Option<String>,
+    /// The index in the project's layers of the territory every division should cover (e.g.
+    /// the municipal boundary); it is not analysed as a division itself.
+    pub extent_layer: Option<usize>,
 }
 
 impl Default for AnalysisSettings {
     fn default() -> Self {
         AnalysisSettings {
-            sliver_width_m: 5.0,
+            sliver_width_m: DEFAULT_SLIVER_WIDTH_M,
+            weight_field: None,
+            extent_layer: None,
         }
     }
 }
@@ -186,7 +207,7 @@ impl MapOptions {
 
 /// A whole project.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Project<C> {
+pub struct Project {
     /// Always "gebieden-project", so other JSON is recognised as not a project.
     pub format: String,
     pub version: u32,
@@ -194,8 +215,11 @@ pub struct Project<C> {
     /// The index in `layers` of the base units for composing (e.g. CBS buurten).
     #[serde(default)]
     pub base_layer: Option<usize>,
+    /// The index in `layers` of the division shown filled and labelled.
     #[serde(default)]
-    pub composition: C,
+    pub active_layer: Option<usize>,
+    #[serde(default)]
+    pub composition: Composition,
     #[serde(default)]
     pub analysis: AnalysisSettings,
     /// "nl" or "en".
@@ -209,14 +233,15 @@ pub struct Project<C> {
 /// The `format` value of project files.
 pub const PROJECT_FORMAT: &str = "gebieden-project";
 
-impl<C: Default> Default for Project<C> {
+impl Default for Project {
     fn default() -> Self {
         Project {
             format: PROJECT_FORMAT.into(),
             version: PROJECT_VERSION,
             layers: Vec::new(),
             base_layer: None,
-            composition: C::default(),
+            active_layer: None,
+            composition: Composition::default(),
             analysis: AnalysisSettings::default(),
             language: None,
             map: MapOptions::default(),

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use geo::{Area, BoundingRect, MultiPolygon};
 
 use super::labels::LabelGrid;
-use crate::analysis::pole_of_inaccessibility;
+use crate::geometry::pole_of_inaccessibility;
 use crate::model::bounding_box;
 
 /// Above this many areas, labels that do not fit are not moved out with leader lines.
@@ -78,6 +78,8 @@ pub struct MapWords {
     pub credit_cbs: String,
     /// The credit line otherwise.
     pub credit_own: String,
+    /// Before a source a layer names for itself ("Bron: …").
+    pub source: String,
 }
 
 impl MapWords {
@@ -90,6 +92,7 @@ impl MapWords {
             overlap: "Overlap".into(),
             credit_cbs: "Bron: CBS / Kadaster".into(),
             credit_own: "Gemaakt met gebieden".into(),
+            source: "Bron".into(),
         }
     }
 
@@ -102,6 +105,7 @@ impl MapWords {
             overlap: "Overlap".into(),
             credit_cbs: "Source: CBS / Kadaster".into(),
             credit_own: "Made with gebieden".into(),
+            source: "Source".into(),
         }
     }
 }

@@ -2,8 +2,8 @@
 
 use geo::Coord;
 
+use crate::geometry::{edge_midpoints, point_in_ring, signed_area};
 use crate::io::build::{RawGeometry, RawPolygon};
-use crate::io::rings::{edge_midpoints, point_in_ring, signed_area};
 
 /// Reads every record of a .shp file; record `i` is DBF row `i`.
 pub(crate) fn read_records(bytes: &[u8]) -> Result<Vec<RawGeometry>, String> {

@@ -1,4 +1,6 @@
-//! The agreed division being composed: areas, and which base unit goes to which area.
+//! The agreed division being composed: areas, which base unit goes to which area, and the
+//! lines that cut units in two. Plain data with its own edits; `compose` computes what it
+//! amounts to.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -40,7 +42,16 @@ pub struct Composition {
     /// Units that painting and rules leave alone.
     pub locked: BTreeSet<String>,
     /// Lines that cut base units in two, applied in order (see `apply_splits`).
-    pub splits: Vec<super::Split>,
+    pub splits: Vec<Split>,
+}
+
+/// A line drawn across a unit; the unit becomes `<unit>-1` (left of the line, seen along it)
+/// and `<unit>-2` (right of it).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Split {
+    pub unit: String,
+    /// The line in the working CRS, at least two points.
+    pub line: Vec<[f64; 2]>,
 }
 
 /// Why an edit was refused.

@@ -5,24 +5,9 @@ use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
-use super::{OutFeature, write_atomic, write_atomic_with, write_geojson};
 use crate::analysis::{Analysis, Atlas, CrosswalkRow};
+use crate::io::{OutFeature, WriteError, write_atomic, write_atomic_with, write_geojson};
 use crate::model::Crs;
-
-/// Why an output file could not be written.
-#[derive(Debug, thiserror::Error)]
-#[error("{}: cannot write: {reason}", path.display())]
-pub struct WriteError {
-    pub path: PathBuf,
-    pub reason: String,
-}
-
-fn failed(path: &Path, reason: impl ToString) -> WriteError {
-    WriteError {
-        path: path.to_path_buf(),
-        reason: reason.to_string(),
-    }
-}
 
 /// The exact header of crosswalk.csv (weight columns follow when a weight field is used).
 pub const CROSSWALK_HEADER: [&str; 8] = [
@@ -72,8 +57,8 @@ pub fn write_crosswalk_csv(path: &Path, rows: &[CrosswalkRow]) -> Result<(), Wri
             row
         }),
     )
-    .map_err(|e| failed(path, e))?;
-    write_atomic(path, &bytes).map_err(|e| failed(path, e))
+    .map_err(|e| WriteError::new(path, e))?;
+    write_atomic(path, &bytes).map_err(|e| WriteError::new(path, e))
 }
 
 /// Writes the atlas as CSV: `unit`, then per other layer its id and `<layer>_share`.
@@ -94,8 +79,8 @@ pub fn write_atlas_csv(path: &Path, atlas: &Atlas) -> Result<(), WriteError> {
             out
         }),
     )
-    .map_err(|e| failed(path, e))?;
-    write_atomic(path, &bytes).map_err(|e| failed(path, e))
+    .map_err(|e| WriteError::new(path, e))?;
+    write_atomic(path, &bytes).map_err(|e| WriteError::new(path, e))
 }
 
 /// Writes the problems as an RFC 7946 FeatureCollection in WGS 84.
@@ -130,7 +115,8 @@ pub fn write_problems_geojson(
             }
         })
         .collect();
-    write_geojson(path, "problems", features, working_crs, Crs::WGS84).map_err(|e| failed(path, e))
+    write_geojson(path, "problems", features, working_crs, Crs::WGS84)
+        .map_err(|e| WriteError::new(path, e))
 }
 
 /// Writes the whole analysis as compact JSON.
@@ -138,7 +124,7 @@ pub fn write_report_json(path: &Path, analysis: &Analysis) -> Result<(), WriteEr
     write_atomic_with(path, |out| {
         serde_json::to_writer(out, analysis).map_err(std::io::Error::other)
     })
-    .map_err(|e| failed(path, e))
+    .map_err(|e| WriteError::new(path, e))
 }
 
 /// Writes every output of `analyse` into `dir` (created if needed) and returns the paths.
@@ -147,7 +133,7 @@ pub fn write_analysis(
     analysis: &Analysis,
     working_crs: Crs,
 ) -> Result<Vec<PathBuf>, WriteError> {
-    std::fs::create_dir_all(dir).map_err(|e| failed(dir, e))?;
+    std::fs::create_dir_all(dir).map_err(|e| WriteError::new(dir, e))?;
     let crosswalk = dir.join("crosswalk.csv");
     let problems = dir.join("problems.geojson");
     let atlas = dir.join("atlas.csv");

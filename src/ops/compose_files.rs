@@ -4,21 +4,13 @@
 use std::path::{Path, PathBuf};
 
 use geo::MultiPolygon;
-use serde_json::json;
 
-use super::{
-    OutFeature, Reprojector, WriteError, write_atomic, write_geojson, write_geopackage,
-    write_shapefile,
-};
 use crate::compose::{ComposeResult, Composition};
+use crate::io::{
+    OutFeature, ReprojectError, Reprojector, WriteError, json_value, write_atomic, write_geojson,
+    write_geopackage, write_shapefile,
+};
 use crate::model::{Crs, Field, FieldType, Layer, Value};
-
-fn failed(path: &Path, reason: impl ToString) -> WriteError {
-    WriteError {
-        path: path.to_path_buf(),
-        reason: reason.to_string(),
-    }
-}
 
 /// The attribute table of the areas: name, unit count, km², the units' sums, parts, cuts.
 fn area_table(result: &ComposeResult) -> (Vec<Field>, Vec<Vec<Value>>) {
@@ -84,7 +76,7 @@ fn area_table(result: &ComposeResult) -> (Vec<Field>, Vec<Vec<Value>>) {
 fn reprojected(
     geometry: &MultiPolygon<f64>,
     reprojector: Option<&Reprojector>,
-) -> Result<MultiPolygon<f64>, super::ReprojectError> {
+) -> Result<MultiPolygon<f64>, ReprojectError> {
     let mut out = geometry.clone();
     if let Some(r) = reprojector {
         r.project_multipolygon(&mut out)?;
@@ -110,24 +102,48 @@ pub fn write_composition(
     composition: &Composition,
     units: &Layer,
 ) -> Result<Vec<PathBuf>, WriteError> {
-    std::fs::create_dir_all(dir).map_err(|e| failed(dir, e))?;
+    std::fs::create_dir_all(dir).map_err(|e| WriteError::new(dir, e))?;
     let (fields, rows) = area_table(result);
+    // The map files also carry each area's colour and where the units came from, so a map
+    // drawn from them later looks the same and still credits its source.
+    let source = super::credit_of(units);
+    let mut map_fields = fields.clone();
+    map_fields.push(Field {
+        name: "kleur".into(),
+        kind: FieldType::Text,
+    });
+    if source.is_some() {
+        map_fields.push(Field {
+            name: "bron".into(),
+            kind: FieldType::Text,
+        });
+    }
+    let map_rows: Vec<Vec<Value>> = rows
+        .iter()
+        .zip(&result.areas)
+        .map(|(row, area)| {
+            let [r, g, b] = area.colour;
+            let mut row = row.clone();
+            row.push(Value::Text(format!("#{r:02x}{g:02x}{b:02x}")));
+            if let Some(source) = &source {
+                row.push(Value::Text(source.clone()));
+            }
+            row
+        })
+        .collect();
     let geometries: Vec<&MultiPolygon<f64>> = result.areas.iter().map(|a| &a.geometry).collect();
     let mut written = Vec::new();
 
     let path = dir.join("areas.geojson");
-    let features: Vec<OutFeature> = rows
+    let features: Vec<OutFeature> = map_rows
         .iter()
         .zip(&geometries)
-        .zip(&result.areas)
-        .map(|((row, geometry), area)| {
-            let mut properties: Vec<(String, serde_json::Value)> = fields
+        .map(|(row, geometry)| {
+            let properties: Vec<(String, serde_json::Value)> = map_fields
                 .iter()
                 .zip(row)
-                .map(|(f, v)| (f.name.clone(), super::json_value(v)))
+                .map(|(f, v)| (f.name.clone(), json_value(v)))
                 .collect();
-            let [r, g, b] = area.colour;
-            properties.push(("kleur".into(), json!(format!("#{r:02x}{g:02x}{b:02x}"))));
             OutFeature {
                 properties,
                 geometry: (*geometry).clone(),
@@ -135,23 +151,25 @@ pub fn write_composition(
         })
         .collect();
     write_geojson(&path, "gebieden", features, result.working_crs, Crs::WGS84)
-        .map_err(|e| failed(&path, e))?;
+        .map_err(|e| WriteError::new(&path, e))?;
     written.push(path);
 
     // Shapefile and GeoPackage in RD New, as Dutch partners' GIS expect.
-    let to_rd = Reprojector::new(result.working_crs, Crs::RD_NEW).map_err(|e| failed(dir, e))?;
-    let records: Vec<(Vec<Value>, MultiPolygon<f64>)> = rows
+    let to_rd =
+        Reprojector::new(result.working_crs, Crs::RD_NEW).map_err(|e| WriteError::new(dir, e))?;
+    let records: Vec<(Vec<Value>, MultiPolygon<f64>)> = map_rows
         .iter()
         .zip(&geometries)
         .map(|(row, geometry)| Ok((row.clone(), reprojected(geometry, to_rd.as_ref())?)))
-        .collect::<Result<_, super::ReprojectError>>()
-        .map_err(|e| failed(dir, e))?;
+        .collect::<Result<_, ReprojectError>>()
+        .map_err(|e| WriteError::new(dir, e))?;
     let path = dir.join("areas.shp");
-    write_shapefile(&path, &fields, &records, Crs::RD_NEW).map_err(|e| failed(&path, e))?;
+    write_shapefile(&path, &map_fields, &records, Crs::RD_NEW)
+        .map_err(|e| WriteError::new(&path, e))?;
     written.push(path);
     let path = dir.join("areas.gpkg");
-    write_geopackage(&path, "gebieden", &fields, &records, Crs::RD_NEW)
-        .map_err(|e| failed(&path, e))?;
+    write_geopackage(&path, "gebieden", &map_fields, &records, Crs::RD_NEW)
+        .map_err(|e| WriteError::new(&path, e))?;
     written.push(path);
 
     let path = dir.join("assignment.csv");
@@ -166,8 +184,8 @@ pub fn write_composition(
                 .unwrap_or_default(),
         ]
     }));
-    let bytes = csv_bytes(assignment).map_err(|e| failed(&path, e))?;
-    write_atomic(&path, &bytes).map_err(|e| failed(&path, e))?;
+    let bytes = csv_bytes(assignment).map_err(|e| WriteError::new(&path, e))?;
+    write_atomic(&path, &bytes).map_err(|e| WriteError::new(&path, e))?;
     written.push(path);
 
     let path = dir.join("stats.csv");
@@ -187,14 +205,14 @@ pub fn write_composition(
         rows.iter()
             .map(|row| row.iter().map(|v| v.to_string()).collect()),
     );
-    let bytes = csv_bytes(stats).map_err(|e| failed(&path, e))?;
-    write_atomic(&path, &bytes).map_err(|e| failed(&path, e))?;
+    let bytes = csv_bytes(stats).map_err(|e| WriteError::new(&path, e))?;
+    write_atomic(&path, &bytes).map_err(|e| WriteError::new(&path, e))?;
     written.push(path);
 
     // The checks and per-area details (units, parts, partner overlaps) in one document.
     let path = dir.join("report.json");
-    let bytes = serde_json::to_vec_pretty(result).map_err(|e| failed(&path, e))?;
-    write_atomic(&path, &bytes).map_err(|e| failed(&path, e))?;
+    let bytes = serde_json::to_vec_pretty(result).map_err(|e| WriteError::new(&path, e))?;
+    write_atomic(&path, &bytes).map_err(|e| WriteError::new(&path, e))?;
     written.push(path);
     Ok(written)
 }

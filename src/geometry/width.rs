@@ -3,7 +3,7 @@
 //! refined where a better centre may still be found.
 //!
 //! ```
-//! use gebieden::analysis::inscribed_diameter;
+//! use gebieden::geometry::inscribed_diameter;
 //! use geo::wkt;
 //! // A strip 2 m wide and 100 m long is 2 m wide.
 //! let strip = wkt!(POLYGON((0. 0.,100. 0.,100. 2.,0. 2.,0. 0.)));
@@ -54,7 +54,7 @@ impl Ord for Cell {
 }
 
 /// Squared distance from `p` to the segment a–b.
-pub(crate) fn segment_distance_squared(p: Coord<f64>, a: Coord<f64>, b: Coord<f64>) -> f64 {
+pub fn segment_distance_squared(p: Coord<f64>, a: Coord<f64>, b: Coord<f64>) -> f64 {
     let (dx, dy) = (b.x - a.x, b.y - a.y);
     let length_squared = dx * dx + dy * dy;
     let t = if length_squared > 0.0 {
@@ -91,7 +91,7 @@ fn signed_distance(p: Coord<f64>, polygon: &Polygon<f64>) -> f64 {
     for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
         for line in ring.lines() {
             let (a, b) = (line.start, line.end);
-            if (a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x {
+            if super::ring::edge_crosses_ray(a, b, p) {
                 inside = !inside;
             }
             best = best.min(segment_distance_squared(p, a, b));

@@ -1,0 +1,299 @@
+//! Command-line arguments and the headless commands: parsing here, one file per command, each
+//! one call into the library's operations (`gebieden::ops`) plus what it prints.
+
+mod analyse;
+mod compose;
+mod inspect;
+mod map;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use gebieden::io::{LoadError, LoadOptions};
+use gebieden::model::{Crs, Layer};
+
+/// gebieden: lay partner divisions over each other, see where they disagree, agree on areas.
+#[derive(Debug, Parser)]
+#[command(name = "gebieden", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Files to open in the window (without a command); the demo opens when none are given.
+    pub files: Vec<PathBuf>,
+    /// Benchmark: open the files headless, pan and zoom through N frames, print frame times.
+    #[arg(long, value_name = "N", hide = true)]
+    pub bench_frames: Option<usize>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Describe the layers in files: format, CRS, features, area, fields, invalid geometry.
+    Inspect(InspectArgs),
+    /// Find overlaps, gaps and slivers in each division, and the crosswalk, fit and atlas between them.
+    #[command(alias = "analyze")]
+    Analyse(AnalyseArgs),
+    /// Compose the agreed areas from base units and an assignment CSV (unit,area), or again from
+    /// a project; write them as GeoJSON, Shapefile, GeoPackage and CSV. Exit 0 when complete, 1
+    /// when checks fail.
+    Compose(ComposeArgs),
+    /// Print-quality map of the agreed areas (a project) or of divisions (files) as PNG, SVG or
+    /// PDF; the format follows the extension of --out.
+    Map(MapArgs),
+    /// Write the bundled demo data set (the fictional municipality Zonnedaal) into a folder.
+    Demo {
+        /// The folder to write into; it is created if needed.
+        dir: PathBuf,
+    },
+}
+
+/// How files are read; shared by every command that loads layers.
+#[derive(Debug, Args)]
+pub struct LoadArgs {
+    /// Read the files' coordinates as this CRS (e.g. EPSG:28992), whatever they declare.
+    #[arg(long, value_name = "EPSG:N", value_parser = parse_crs)]
+    pub crs: Option<Crs>,
+    /// The attribute holding feature ids (default: buurtcode, wijkcode, postcode, … if present).
+    #[arg(long, value_name = "NAME")]
+    pub id_field: Option<String>,
+    /// The projected, metric CRS all geometry is reprojected to for analysis.
+    #[arg(long, value_name = "EPSG:N", value_parser = parse_working_crs, default_value = "EPSG:28992")]
+    pub working_crs: Crs,
+}
+
+impl LoadArgs {
+    pub fn options(&self) -> LoadOptions {
+        LoadOptions {
+            working_crs: self.working_crs,
+            crs_override: self.crs,
+            id_field: self.id_field.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// GeoJSON, Shapefile (.shp) or GeoPackage files.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Print one JSON array with an object per layer.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub load: LoadArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct AnalyseArgs {
+    /// The divisions to compare (GeoJSON, Shapefile, GeoPackage), or one project (.gebieden):
+    /// its layers with its analysis settings (a flag given here wins).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// The base division for the atlas (e.g. CBS buurten): one row per unit.
+    #[arg(long, value_name = "FILE")]
+    pub base: Option<PathBuf>,
+    /// The territory every division should cover (e.g. the municipal boundary), for gaps along the edge.
+    #[arg(long, value_name = "FILE")]
+    pub extent: Option<PathBuf>,
+    /// Gaps and overlaps narrower than this many metres are slivers (digitising mismatches)
+    /// [default: the project's, else 5].
+    #[arg(long, value_name = "M", value_parser = parse_positive)]
+    pub sliver_width: Option<f64>,
+    /// A numeric field (e.g. inwoners) to weight shares by, spread by area inside each feature.
+    #[arg(long, value_name = "FIELD")]
+    pub weight: Option<String>,
+    /// The folder for crosswalk.csv, problems.geojson, atlas.csv and report.json.
+    #[arg(long, value_name = "DIR", default_value = "gebieden-analyse")]
+    pub out: PathBuf,
+    /// Print report.json to stdout instead of the summary.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub load: LoadArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ComposeArgs {
+    /// A project (.gebieden) to export again: its composition over its base layer, related to
+    /// its visible partner divisions.
+    #[arg(required_unless_present_all = ["units", "assign"], conflicts_with_all = ["units", "assign", "partners", "project"])]
+    pub input: Option<PathBuf>,
+    /// The base units (e.g. CBS buurten).
+    #[arg(long, value_name = "FILE", requires = "assign")]
+    pub units: Option<PathBuf>,
+    /// The assignment: a CSV with columns unit and area.
+    #[arg(long, value_name = "CSV", requires = "units")]
+    pub assign: Option<PathBuf>,
+    /// Partner divisions to relate the areas to (which of their areas each agreed area cuts).
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub partners: Vec<PathBuf>,
+    /// Also write (or update) this project with the units, partners and composition, so the
+    /// scripted session opens in the window.
+    #[arg(long, value_name = "P.gebieden")]
+    pub project: Option<PathBuf>,
+    /// Shared pieces narrower than this many metres count as slivers [default: the
+    /// project's, else 5].
+    #[arg(long, value_name = "M", value_parser = parse_positive)]
+    pub sliver_width: Option<f64>,
+    /// The folder for areas.geojson, areas.shp, areas.gpkg, assignment.csv and stats.csv.
+    #[arg(long, value_name = "DIR", default_value = "gebieden-samenstelling")]
+    pub out: PathBuf,
+    #[command(flatten)]
+    pub load: LoadArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct MapArgs {
+    /// A project (.gebieden) or division files; with files, the first is drawn as areas.
+    #[arg(required = true)]
+    pub input: Vec<PathBuf>,
+    /// The map file: .png, .svg or .pdf.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// The title; default: the project's last choice, else its name or the layer's.
+    #[arg(long, value_name = "T")]
+    pub title: Option<String>,
+    /// A line under the title.
+    #[arg(long, value_name = "T")]
+    pub subtitle: Option<String>,
+    /// A4, A3 or A2 [default: the project's last choice, else A4].
+    #[arg(long)]
+    pub paper: Option<String>,
+    #[arg(long)]
+    pub landscape: bool,
+    /// Resolution of a PNG on paper [default: the project's last choice, else 150].
+    #[arg(long, value_name = "N")]
+    pub dpi: Option<u32>,
+    /// PNG size in pixels instead of paper × dpi.
+    #[arg(long, value_name = "PX", requires = "height")]
+    pub width: Option<u32>,
+    #[arg(long, value_name = "PX", requires = "width")]
+    pub height: Option<u32>,
+    /// Draw the partner divisions as dashed outlines.
+    #[arg(long)]
+    pub partners: bool,
+    /// Highlight gaps and overlaps of the divisions.
+    #[arg(long)]
+    pub problems: bool,
+    /// The credit line under the map [default: from the data, e.g. "Bron: CBS / Kadaster"].
+    #[arg(long, value_name = "TEXT")]
+    pub credit: Option<String>,
+}
+
+/// Exit code when checks fail: the composition's (unassigned units, areas in pieces), or
+/// features `inspect` flags as invalid.
+pub const EXIT_CHECKS_FAILED: u8 = 1;
+
+fn parse_positive(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
+        _ => Err(format!("'{text}' is not a non-negative number of metres")),
+    }
+}
+
+fn parse_crs(text: &str) -> Result<Crs, String> {
+    Crs::parse(text).map_err(|e| e.to_string())
+}
+
+fn parse_working_crs(text: &str) -> Result<Crs, String> {
+    let crs = parse_crs(text)?;
+    if crs.is_geographic() {
+        return Err(format!(
+            "{crs} is in degrees; the working CRS must be projected (metres), e.g. EPSG:28992"
+        ));
+    }
+    Ok(crs)
+}
+
+/// Exit code for bad input: a file that cannot be read, or geometry that is not valid.
+pub const EXIT_BAD_INPUT: u8 = 2;
+
+/// Prints the notes of loaded layers and every load error on stderr; returns the layers in
+/// order and whether anything failed.
+pub fn report_loaded(results: Vec<Result<Vec<Layer>, LoadError>>) -> (Vec<Layer>, bool) {
+    let mut layers = Vec::new();
+    let mut failed = false;
+    for result in results {
+        match result {
+            Ok(loaded) => {
+                for layer in &loaded {
+                    for note in &layer.notes {
+                        eprintln!(
+                            "note: {}: layer '{}': {note}",
+                            layer.source.display(),
+                            layer.name
+                        );
+                    }
+                }
+                layers.extend(loaded)
+            }
+            Err(error) => {
+                eprintln!("error: {error}");
+                failed = true;
+            }
+        }
+    }
+    (layers, failed)
+}
+
+/// Loads every file in parallel, reporting each failure on stderr; returns the layers that
+/// loaded and whether anything failed.
+pub fn load_all(files: &[PathBuf], options: &LoadOptions) -> (Vec<Layer>, bool) {
+    report_loaded(gebieden::ops::load_files(files, options))
+}
+
+/// Opens a project with all its layers, or reports every reason it cannot on stderr.
+pub fn open_project(path: &std::path::Path, working_crs: Crs) -> Option<gebieden::ops::Workspace> {
+    match gebieden::ops::Workspace::open(path, working_crs) {
+        Ok(workspace) => {
+            for layer in &workspace.layers {
+                for note in &layer.notes {
+                    eprintln!(
+                        "note: {}: layer '{}': {note}",
+                        layer.source.display(),
+                        layer.name
+                    );
+                }
+            }
+            Some(workspace)
+        }
+        Err(error) => {
+            for line in error.to_string().lines() {
+                eprintln!("error: {line}");
+            }
+            None
+        }
+    }
+}
+
+/// The one project among `inputs`, when that is what they are.
+pub fn single_project(inputs: &[PathBuf]) -> Option<&PathBuf> {
+    match inputs {
+        [single] if gebieden::ops::is_project_file(single) => Some(single),
+        _ => None,
+    }
+}
+
+fn bad_input() -> anyhow::Result<ExitCode> {
+    Ok(ExitCode::from(EXIT_BAD_INPUT))
+}
+
+fn demo(dir: &std::path::Path) -> anyhow::Result<ExitCode> {
+    std::fs::create_dir_all(dir)?;
+    for path in gebieden::demo::write_demo(dir)? {
+        println!("{}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs a headless command.
+pub fn run(command: &Command) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Inspect(args) => inspect::run(args),
+        Command::Analyse(args) => analyse::run(args),
+        Command::Compose(args) => compose::run(args),
+        Command::Map(args) => map::run(args),
+        Command::Demo { dir } => demo(dir),
+    }
+}

@@ -1,0 +1,64 @@
+//! The operations a user runs — load, analyse, compose, map — each one function over plain
+//! settings. The command line and the window's background jobs both call these, so anything
+//! the window does can be scripted and tested without it (mapshaper's lesson: one runner).
+//!
+//! Layout of the library, and what may depend on what:
+//! - `model`: plain data (layers, CRS, composition, project); depends on nothing of ours.
+//! - `geometry`: shared geometric helpers; depends on nothing of ours.
+//! - `io`, `analysis`, `compose`, `render`: the work; they depend on `model` and `geometry`
+//!   (and `compose` on `analysis` for its partner crosswalk), never on `ops`.
+//! - `ops`: the operations, over all of the above; the front ends (`gui`, `cli` in the binary)
+//!   depend on `ops` and on plain data only.
+
+mod analyse;
+mod analysis_files;
+mod compose;
+mod compose_files;
+mod load;
+mod map;
+
+pub use analyse::{AnalyseError, analyse_layers, analysis_options};
+pub use analysis_files::{
+    CROSSWALK_HEADER, write_analysis, write_atlas_csv, write_crosswalk_csv, write_problems_geojson,
+    write_report_json,
+};
+pub use compose::{compose_layers, compose_workspace, credit_of, project_of_composition};
+pub use compose_files::write_composition;
+pub use load::{
+    Workspace, is_project_file, load_files, load_project_layer, partner_indices, pick_table,
+    project_dir, project_layer_options,
+};
+pub use map::{
+    MapAreas, MapRequest, NAME_FIELDS, ProblemPieces, areas_of_composition, areas_of_layer,
+    credit_line, is_cbs, map_request, map_spec, problem_pieces, render_map, today,
+};
+
+use crate::io::{LoadError, ProjectError, WriteError};
+use crate::render::RenderError;
+
+/// Why an operation could not be done. Each variant keeps the typed error of the step that
+/// failed, so a front end can phrase the fix in its own terms.
+#[derive(Debug, thiserror::Error)]
+pub enum OpsError {
+    /// Files that could not be read: every one of them, not only the first.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Load(Vec<LoadError>),
+    #[error(transparent)]
+    Project(#[from] ProjectError),
+    #[error(transparent)]
+    Analyse(#[from] AnalyseError),
+    #[error(transparent)]
+    Write(#[from] WriteError),
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    #[error("{}: the project has no base layer to compose", .0.display())]
+    NoBaseLayer(std::path::PathBuf),
+    #[error("{}: nothing to draw", .0.display())]
+    NothingToMap(std::path::PathBuf),
+}
+
+impl From<LoadError> for OpsError {
+    fn from(error: LoadError) -> OpsError {
+        OpsError::Load(vec![error])
+    }
+}
