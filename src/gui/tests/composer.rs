@@ -1,0 +1,222 @@
+//! The composer: painting by click, box and lasso, splitting, renaming areas, undo.
+
+use super::*;
+
+#[test]
+fn composing_by_clicking_then_undo_save_and_reopen() {
+    let mut harness = demo_harness();
+    harness.get_by_label("Samenstellen").click();
+    harness.run_steps(2);
+    harness.get_by_role(Role::TextInput).click();
+    harness.run_steps(1);
+    harness.get_by_role(Role::TextInput).type_text("Noord");
+    harness.run_steps(1);
+    harness.get_by_label("Toevoegen").click();
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().composer.current_area.as_deref(),
+        Some("Noord")
+    );
+    harness.get_by_label("Schilderen").click();
+    harness.run_steps(1);
+
+    // Paint two buurten by clicking them on the map.
+    let anchors: Vec<[f64; 2]> = {
+        let buurten = &harness.state().layers[0];
+        ["BU99990312", "BU99990313"]
+            .iter()
+            .map(|id| {
+                buurten.shapes.features[buurten.layer.feature_index(id).unwrap()]
+                    .label_anchor
+                    .unwrap()
+                    .0
+            })
+            .collect()
+    };
+    for anchor in anchors {
+        click_map_at(&mut harness, anchor);
+    }
+    assert_eq!(harness.state().composer.composition.assignment.len(), 2);
+    settle(&mut harness);
+    harness.get_by_label_contains("2 eenheden");
+
+    // Ctrl+Z takes the last click back; the statistics follow.
+    // Ctrl as a keyboard reports it on Windows and Linux: both `ctrl` and `command`.
+    let ctrl = egui::Modifiers {
+        ctrl: true,
+        command: true,
+        ..Default::default()
+    };
+    harness.key_press_modifiers(ctrl, egui::Key::Z);
+    settle(&mut harness);
+    assert_eq!(harness.state().composer.composition.assignment.len(), 1);
+    harness.get_by_label_contains("1 eenheden");
+    assert!(harness.state().dirty);
+
+    // Save, then open the project in a fresh window: the composition is back.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("zonnedaal.gebieden");
+    harness.state_mut().save_project(&path);
+    assert!(!harness.state().dirty);
+    let mut reopened = GebiedenApp::open_window(vec![path]);
+    reopened.wait_for_jobs();
+    assert_eq!(reopened.layers.len(), 4);
+    assert_eq!(
+        reopened
+            .composer
+            .composition
+            .assignment
+            .get("BU99990312")
+            .map(String::as_str),
+        Some("Noord")
+    );
+    assert_eq!(reopened.base_layer, Some(0));
+}
+
+#[test]
+fn drawing_a_line_splits_a_buurt_and_undo_takes_it_back() {
+    let mut harness = demo_harness();
+    harness.get_by_label("Samenstellen").click();
+    harness.run_steps(1);
+    harness
+        .state_mut()
+        .actions
+        .push(crate::gui::app::Action::AddArea("Noord".into()));
+    harness.run_steps(1);
+    harness.get_by_label("Knippen").click();
+    harness.run_steps(1);
+    assert!(harness.state().composer.drawing_split);
+    let anchor = {
+        let buurten = &harness.state().layers[0];
+        buurten.shapes.features[buurten.layer.feature_index("BU99990312").unwrap()]
+            .label_anchor
+            .unwrap()
+            .0
+    };
+    click_map_at(&mut harness, [anchor[0] - 700.0, anchor[1]]);
+    click_map_at(&mut harness, [anchor[0] + 700.0, anchor[1]]);
+    assert_eq!(harness.state().composer.split_points.len(), 2);
+    harness.key_press(egui::Key::Enter);
+    settle(&mut harness);
+    let composition = &harness.state().composer.composition;
+    assert_eq!(
+        composition.splits.len(),
+        1,
+        "{:?}",
+        harness.state().messages
+    );
+    assert_eq!(composition.splits[0].unit, "BU99990312");
+    let result = harness
+        .state()
+        .composer
+        .view
+        .as_ref()
+        .unwrap()
+        .result
+        .clone();
+    assert!(result.checks.split_errors.is_empty());
+    assert_eq!(result.split_units.as_ref().unwrap().features.len(), 25);
+    let ctrl = egui::Modifiers {
+        ctrl: true,
+        command: true,
+        ..Default::default()
+    };
+    harness.key_press_modifiers(ctrl, egui::Key::Z);
+    settle(&mut harness);
+    assert!(harness.state().composer.composition.splits.is_empty());
+}
+
+#[test]
+fn a_shift_drag_box_assigns_every_unit_inside_it() {
+    let mut harness = demo_harness();
+    harness
+        .state_mut()
+        .actions
+        .push(crate::gui::app::Action::AddArea("Alles".into()));
+    harness.state_mut().composer.painting = true;
+    harness.run_steps(1);
+    let b = harness.state().layers[0].shapes.bbox().unwrap();
+    let shift = egui::Modifiers {
+        shift: true,
+        ..Default::default()
+    };
+    drag_through(
+        &mut harness,
+        &[[b[0] - 50.0, b[3] + 50.0], [b[2] + 50.0, b[1] - 50.0]],
+        shift,
+    );
+    assert_eq!(harness.state().composer.composition.assignment.len(), 24);
+    assert!(harness.state().composer.history.can_undo());
+}
+
+#[test]
+fn an_alt_drag_lasso_assigns_the_units_it_goes_round() {
+    let mut harness = demo_harness();
+    harness
+        .state_mut()
+        .actions
+        .push(crate::gui::app::Action::AddArea("Lasso".into()));
+    harness.state_mut().composer.painting = true;
+    harness.run_steps(1);
+    let b = harness.state().layers[0].shapes.bbox().unwrap();
+    let alt = egui::Modifiers {
+        alt: true,
+        ..Default::default()
+    };
+    let (x0, y0, x1, y1) = (b[0] - 50.0, b[1] - 50.0, b[2] + 50.0, b[3] + 50.0);
+    drag_through(
+        &mut harness,
+        &[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]],
+        alt,
+    );
+    assert_eq!(harness.state().composer.composition.assignment.len(), 24);
+}
+
+#[test]
+fn renaming_an_area_keeps_its_units_and_the_painting_target() {
+    let mut harness = demo_harness();
+    harness
+        .state_mut()
+        .actions
+        .push(crate::gui::app::Action::AddArea("Oost".into()));
+    harness.run_steps(1);
+    harness
+        .state_mut()
+        .composer
+        .composition
+        .assign(
+            ["BU99990312"],
+            Some("Oost"),
+            gebieden::compose::PaintMode::Overwrite,
+        )
+        .unwrap();
+    harness.get_by_label("Samenstellen").click();
+    harness.run_steps(2);
+    harness.get_by_label("Gebied aanpassen").click();
+    harness.run_steps(2);
+    harness
+        .state_mut()
+        .actions
+        .push(crate::gui::app::Action::EditArea {
+            name: "Oost".into(),
+            new_name: "2 Oost".into(),
+            colour: [10, 20, 30],
+            note: "met Lindehof".into(),
+        });
+    settle(&mut harness);
+    let app = harness.state();
+    assert_eq!(app.composer.current_area.as_deref(), Some("2 Oost"));
+    assert_eq!(
+        app.composer
+            .composition
+            .assignment
+            .get("BU99990312")
+            .map(String::as_str),
+        Some("2 Oost")
+    );
+    assert_eq!(
+        app.composer.composition.area("2 Oost").unwrap().note,
+        "met Lindehof"
+    );
+    harness.get_by_label("Toepassen");
+}

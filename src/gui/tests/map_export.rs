@@ -1,0 +1,70 @@
+//! File → Export map: preview, export and the choices kept in the project.
+
+use super::*;
+
+#[test]
+fn export_map_shows_a_preview_exports_and_keeps_the_choices_in_the_project() {
+    use gebieden::model::{MapFormat, Paper};
+    let mut harness = demo_harness_sized([1400.0, 900.0]);
+    harness.get_by_label("Bestand").click();
+    harness.run_steps(2);
+    harness.get_by_label("Kaart exporteren…").click();
+    settle(&mut harness);
+    assert!(harness.state().map_export.open);
+    let portrait = harness
+        .state()
+        .map_export
+        .preview
+        .as_ref()
+        .expect("a preview")
+        .size();
+    assert!(portrait[1] > portrait[0], "A4 portrait: {portrait:?}");
+
+    // A3 landscape: the preview is redrawn on its side.
+    harness.get_by_label("A3").click();
+    harness.run_steps(1);
+    harness.get_by_label("Liggend").click();
+    settle(&mut harness);
+    let options = harness.state().map_export.options.clone();
+    assert_eq!((options.paper, options.landscape), (Paper::A3, true));
+    let landscape = harness.state().map_export.preview.as_ref().unwrap().size();
+    assert!(landscape[0] > landscape[1], "A3 landscape: {landscape:?}");
+    assert!(harness.state().dirty, "the choice belongs to the project");
+
+    // Export (the file dialog is the system's, so the test asks for the file directly).
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("kaart.png");
+    harness
+        .state_mut()
+        .actions
+        .push(crate::gui::app::Action::ExportMap(png.clone()));
+    settle(&mut harness);
+    let picture = resvg::tiny_skia::Pixmap::decode_png(&std::fs::read(&png).unwrap()).unwrap();
+    assert_eq!((picture.width(), picture.height()), options.pixels());
+    harness.get_by_label_contains("kaart.png");
+    let pdf = dir.path().join("kaart.pdf");
+    harness
+        .state_mut()
+        .actions
+        .push(crate::gui::app::Action::ExportMap(pdf.clone()));
+    settle(&mut harness);
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    assert_eq!(harness.state().map_export.options.format, MapFormat::Pdf);
+
+    // Saved with the project, back when it is opened again.
+    let project = dir.path().join("zonnedaal.gebieden");
+    harness
+        .state_mut()
+        .actions
+        .push(crate::gui::app::Action::SaveProject(Some(project.clone())));
+    settle(&mut harness);
+    let mut reopened = GebiedenApp::open_window(vec![project]);
+    reopened.wait_for_jobs();
+    assert_eq!(reopened.map_export.options.paper, Paper::A3);
+    assert!(reopened.map_export.options.landscape);
+    assert_eq!(reopened.map_export.options.format, MapFormat::Pdf);
+
+    harness.get_by_label("Sluiten").click();
+    harness.run_steps(2);
+    assert!(!harness.state().map_export.open);
+}

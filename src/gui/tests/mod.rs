@@ -1,0 +1,96 @@
+//! The window driven through egui_kittest: real app state, widgets found by their labels.
+//! Shared helpers here; the tests by area in the files beside it.
+
+pub(super) use eframe::egui;
+pub(super) use egui_kittest::Harness;
+
+pub(super) use super::app::{GebiedenApp, Selection, demo_files};
+pub(super) use eframe::egui::accesskit::Role;
+pub(super) use egui_kittest::kittest::Queryable;
+
+mod composer;
+mod map_export;
+mod persistence;
+mod projects;
+mod window;
+
+pub(super) fn demo_harness() -> Harness<'static, GebiedenApp> {
+    demo_harness_sized([1200.0, 760.0])
+}
+
+pub(super) fn demo_harness_sized(size: [f32; 2]) -> Harness<'static, GebiedenApp> {
+    let mut app = GebiedenApp::open(demo_files());
+    app.wait_for_jobs();
+    harness_for(app, size)
+}
+
+/// A window of `size` on `app`, a few frames in.
+pub(super) fn harness_for(app: GebiedenApp, size: [f32; 2]) -> Harness<'static, GebiedenApp> {
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .build_ui_state(|ui, app: &mut GebiedenApp| app.frame(ui), app);
+    harness.run_steps(3);
+    harness
+}
+
+/// Drags with the primary button through the map positions, holding `modifiers`.
+pub(super) fn drag_through(
+    harness: &mut Harness<'static, GebiedenApp>,
+    path: &[[f64; 2]],
+    modifiers: egui::Modifiers,
+) {
+    let view = harness.state().view;
+    let screen: Vec<egui::Pos2> = path
+        .iter()
+        .map(|&p| {
+            let [x, y] = view.screen_from_map(p);
+            egui::pos2(x, y)
+        })
+        .collect();
+    let button = |pos, pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers,
+    };
+    harness.event_modifiers(egui::Event::PointerMoved(screen[0]), modifiers);
+    harness.run_steps(1);
+    harness.event_modifiers(button(screen[0], true), modifiers);
+    harness.run_steps(1);
+    for w in screen.windows(2) {
+        for k in 1..=5 {
+            harness.event_modifiers(
+                egui::Event::PointerMoved(w[0] + (w[1] - w[0]) * (k as f32 / 5.0)),
+                modifiers,
+            );
+            harness.run_steps(1);
+        }
+    }
+    harness.event_modifiers(button(*screen.last().unwrap(), false), modifiers);
+    harness.run_steps(2);
+}
+
+/// Runs frames and waits for background work until nothing is left to compute.
+pub(super) fn settle(harness: &mut Harness<'static, GebiedenApp>) {
+    for _ in 0..6 {
+        harness.run_steps(1);
+        harness.state_mut().wait_for_jobs();
+    }
+    harness.run_steps(1);
+}
+
+pub(super) fn click_map_at(harness: &mut Harness<'static, GebiedenApp>, pos_in_map: [f64; 2]) {
+    let [x, y] = harness.state().view.screen_from_map(pos_in_map);
+    let pos = egui::pos2(x, y);
+    harness.hover_at(pos);
+    harness.run_steps(1);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Default::default(),
+        });
+    }
+    harness.run_steps(2);
+}

@@ -1,0 +1,186 @@
+//! Projects: saving, autosave and restore, moved files, and no lost work when killed.
+
+use super::*;
+
+#[test]
+fn an_autosave_is_written_when_idle_and_offered_on_the_next_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let fallback = dir.path().join("naamloos.gebieden.autosave");
+    let mut app = GebiedenApp::open(demo_files());
+    app.wait_for_jobs();
+    app.autosave_fallback = Some(fallback.clone());
+    app.actions
+        .push(crate::gui::app::Action::AddArea("Oost".into()));
+    app.apply_actions();
+    assert!(!app.autosaved);
+    // Pretend the user paused long enough.
+    app.last_change = Some(std::time::Instant::now() - crate::gui::project::AUTOSAVE_AFTER);
+    app.autosave_tick();
+    assert!(app.autosaved && fallback.is_file());
+
+    // The next start finds it and offers it; restoring brings the area back.
+    let mut next = GebiedenApp {
+        autosave_fallback: Some(fallback.clone()),
+        ..GebiedenApp::default()
+    };
+    next.check_autosave();
+    assert_eq!(next.restore_offer.as_deref(), Some(fallback.as_path()));
+    next.actions.push(crate::gui::app::Action::RestoreAutosave);
+    next.apply_actions();
+    next.wait_for_jobs();
+    assert!(next.composer.composition.area("Oost").is_some());
+    assert_eq!(next.layers.len(), 4);
+    assert!(next.dirty, "restored work still needs saving");
+}
+
+#[test]
+fn a_project_whose_layer_moved_asks_for_it_and_opens_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let moved = dir.path().join("politie.geojson");
+    std::fs::copy(&demo_files()[1], &moved).unwrap();
+    let mut app = GebiedenApp::open(vec![demo_files()[0].clone(), moved.clone()]);
+    app.wait_for_jobs();
+    let project = dir.path().join("p.gebieden");
+    app.save_project(&project);
+    std::fs::remove_file(&moved).unwrap();
+
+    let mut reopened = GebiedenApp::open_window(vec![project.clone()]);
+    reopened.wait_for_jobs();
+    assert_eq!(reopened.layers.len(), 1, "the buurten still open");
+    assert_eq!(reopened.missing_layers.len(), 1);
+    assert_eq!(reopened.missing_layers[0].0, moved);
+    let mut harness = harness_for(reopened, [1200.0, 760.0]);
+    harness.get_by_label("Laagbestanden niet gevonden");
+    harness.get_by_label("Overslaan").click();
+    harness.run_steps(2);
+    assert!(harness.state().missing_layers.is_empty());
+}
+
+/// Two versions of the project that can be recognised whole: one area holding all of many
+/// (made-up) units, so that saving takes long enough for kills to land inside it.
+const KILL_TEST_UNITS: usize = 150_000;
+
+fn versions() -> [gebieden::compose::Composition; 2] {
+    use gebieden::compose::{Composition, PaintMode};
+    let units: Vec<String> = (0..KILL_TEST_UNITS).map(|u| format!("BU{u:08}")).collect();
+    ["versie even", "versie oneven"].map(|area| {
+        let mut composition = Composition::default();
+        composition.add_area(area).unwrap();
+        composition
+            .assign(
+                units.iter().map(String::as_str),
+                Some(area),
+                PaintMode::Overwrite,
+            )
+            .unwrap();
+        composition
+    })
+}
+
+/// Run by `saving_and_autosaving_survive_being_killed` in a child process: the window's own
+/// save and autosave, one after the other, as fast as they go.
+#[test]
+#[ignore = "the child process of saving_and_autosaving_survive_being_killed"]
+fn save_and_autosave_loop_child() {
+    let Ok(path) = std::env::var("GEBIEDEN_APP_SAVE_LOOP") else {
+        return;
+    };
+    let path = std::path::PathBuf::from(path);
+    let mut app = GebiedenApp::open(demo_files());
+    app.wait_for_jobs();
+    let [even, odd] = versions();
+    loop {
+        app.composer.composition = even.clone();
+        app.mark_changed();
+        app.save_project(&path);
+        app.composer.composition = odd.clone();
+        app.mark_changed();
+        // As if the user had paused: the autosave path.
+        app.last_change = Some(std::time::Instant::now() - crate::gui::project::AUTOSAVE_AFTER);
+        app.autosave_tick();
+        assert!(app.autosaved);
+    }
+}
+
+/// Whether the file holds one whole version: parseable, one area, every unit in it.
+fn whole_version(path: &std::path::Path) -> Result<String, String> {
+    let project = gebieden::io::read_project(path).map_err(|e| e.to_string())?;
+    let [area] = project.composition.areas.as_slice() else {
+        return Err(format!("{} areas", project.composition.areas.len()));
+    };
+    if project.composition.assignment.len() != KILL_TEST_UNITS
+        || project
+            .composition
+            .assignment
+            .values()
+            .any(|a| *a != area.name)
+    {
+        return Err(format!("{}: units missing or mixed", area.name));
+    }
+    Ok(area.name.clone())
+}
+
+#[test]
+fn saving_and_autosaving_survive_being_killed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("project.gebieden");
+    let autosave = gebieden::io::autosave_path(&path);
+    // Random moments, reproducible from the printed seed.
+    let mut seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(1)
+        | 1;
+    println!("kill moments from seed {seed}");
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let mut versions = std::collections::BTreeSet::new();
+    for round in 0..10 {
+        let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--ignored",
+                "--exact",
+                "gui::tests::projects::save_and_autosave_loop_child",
+                "--test-threads",
+                "1",
+            ])
+            .env("GEBIEDEN_APP_SAVE_LOOP", &path)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Opening the demo and making the versions take a moment; then kill anywhere in the
+        // save/autosave cycle.
+        let wait = 600 + next() % 1400;
+        std::thread::sleep(std::time::Duration::from_millis(wait));
+        child.kill().unwrap(); // SIGKILL on Unix
+        child.wait().unwrap();
+        for file in [&path, &autosave] {
+            if file.exists() {
+                let version = whole_version(file).unwrap_or_else(|e| {
+                    panic!("round {round} ({wait} ms): {}: {e}", file.display())
+                });
+                versions.insert(version);
+            }
+        }
+        assert!(
+            path.exists(),
+            "round {round}: the project was saved at least once"
+        );
+    }
+    // Kills landed at different moments: both versions were seen.
+    assert_eq!(versions.len(), 2, "{versions:?}");
+    // Temporary files left by writes that were cut short (harmless, and not the project).
+    let torn = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        })
+        .count();
+    println!("{torn} of 10 kills landed inside a write; versions seen: {versions:?}");
+}
