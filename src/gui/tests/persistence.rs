@@ -210,7 +210,11 @@ fn the_analysis_settings_are_kept_and_used() {
             harness.get_by_label("Grensgebied").click();
             harness.run_steps(2);
             // The combo's choice, not the layer panel's checkbox of that name.
-            harness.get_all_by_label("gemeentegrens").last().unwrap().click();
+            harness
+                .get_all_by_label("gemeentegrens")
+                .last()
+                .unwrap()
+                .click();
             harness.run_steps(2);
             harness.get_by_label("Weging").click();
             harness.run_steps(2);
