@@ -44,7 +44,8 @@ fn from_files(args: &AnalyseArgs) -> Option<(Workspace, Option<usize>, AnalysisS
     let base_layer = base_file.map(|i| starts[i]);
     let mut settings = AnalysisSettings::default();
     if let Some(extent) = &args.extent {
-        let (mut parts, extent_failed) = report_loaded(load_files(&[extent.clone()], &options));
+        let (mut parts, extent_failed) =
+            report_loaded(load_files(std::slice::from_ref(extent), &options));
         failed |= extent_failed;
         if !parts.is_empty() {
             // All polygon tables of the extent's file together are the territory.
