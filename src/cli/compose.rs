@@ -10,7 +10,10 @@ use gebieden::io::{LoadOptions, load, read_assignment, write_project};
 use gebieden::model::{AnalysisSettings, Layer};
 use gebieden::ops::{compose_layers, compose_workspace, project_of_composition, write_composition};
 
-use super::{ComposeArgs, EXIT_CHECKS_FAILED, bad_input, load_all, open_project};
+use super::{
+    ComposeArgs, EXIT_CHECKS_FAILED, bad_input, load_all, open_project, print_load_error,
+    print_notes, print_ops_error,
+};
 
 pub fn run(args: &ComposeArgs) -> anyhow::Result<ExitCode> {
     let working_crs = args.load.working_crs;
@@ -25,7 +28,7 @@ pub fn run(args: &ComposeArgs) -> anyhow::Result<ExitCode> {
             let result = match compose_workspace(&workspace) {
                 Ok(result) => result,
                 Err(error) => {
-                    eprintln!("error: {error}");
+                    print_ops_error(&error);
                     return bad_input();
                 }
             };
@@ -37,9 +40,13 @@ pub fn run(args: &ComposeArgs) -> anyhow::Result<ExitCode> {
         (None, Some(units_file), Some(assign)) => {
             let options = args.load.options();
             let units = match load(units_file, &options) {
-                Ok(mut layers) => layers.remove(0),
+                Ok(mut layers) => {
+                    let units = layers.remove(0);
+                    print_notes(&units);
+                    units
+                }
                 Err(error) => {
-                    eprintln!("error: {error}");
+                    print_load_error(&error);
                     return bad_input();
                 }
             };
@@ -54,7 +61,7 @@ pub fn run(args: &ComposeArgs) -> anyhow::Result<ExitCode> {
             let composition = match read_assignment(assign, &units) {
                 Ok(c) => c,
                 Err(error) => {
-                    eprintln!("error: {error}");
+                    print_load_error(&error);
                     return bad_input();
                 }
             };
@@ -70,7 +77,7 @@ pub fn run(args: &ComposeArgs) -> anyhow::Result<ExitCode> {
                 match project {
                     Ok(_) => println!("wrote {}", path.display()),
                     Err(error) => {
-                        eprintln!("error: {error}");
+                        print_ops_error(&error);
                         return bad_input();
                     }
                 }

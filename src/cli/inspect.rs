@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use gebieden::io::summarise;
+use gebieden::io::summarise_with;
 
 use super::{EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, InspectArgs, load_all};
 
@@ -11,7 +11,10 @@ use super::{EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, InspectArgs, load_all};
 /// flagged as invalid (everything is still printed), else 0.
 pub fn run(args: &InspectArgs) -> anyhow::Result<ExitCode> {
     let (layers, unreadable) = load_all(&args.files, &args.load.options());
-    let summaries: Vec<_> = layers.iter().map(summarise).collect();
+    let summaries: Vec<_> = layers
+        .iter()
+        .map(|l| summarise_with(l, &super::CliWords))
+        .collect();
     let mut flagged = false;
     for summary in &summaries {
         for invalid in &summary.invalid {

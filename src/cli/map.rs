@@ -40,7 +40,7 @@ pub fn run(args: &MapArgs) -> anyhow::Result<ExitCode> {
                 match compose_workspace(&workspace) {
                     Ok(result) => Some(Arc::new(result)),
                     Err(error) => {
-                        eprintln!("error: {error}");
+                        super::print_ops_error(&error);
                         return bad_input();
                     }
                 }

@@ -209,6 +209,37 @@ fn parse_working_crs(text: &str) -> Result<Crs, String> {
 /// Exit code for bad input: a file that cannot be read, or geometry that is not valid.
 pub const EXIT_BAD_INPUT: u8 = 2;
 
+/// The command line's way of doing the fixes the library names: its flags.
+pub struct CliWords;
+
+impl gebieden::model::FixWords for CliWords {
+    fn name_crs(&self) -> &str {
+        " with --crs EPSG:N"
+    }
+    fn use_crs(&self, crs: Crs) -> String {
+        format!("--crs {crs}")
+    }
+    fn crs_given(&self) -> &str {
+        " with --crs"
+    }
+    fn choose_id_field(&self) -> &str {
+        " with --id-field"
+    }
+}
+
+/// Prints a load error with the fix in the command line's words.
+pub fn print_load_error(error: &LoadError) {
+    eprintln!("error: {}", error.describe(&CliWords));
+}
+
+/// Prints why an operation failed, each unreadable file on its own line.
+pub fn print_ops_error(error: &gebieden::ops::OpsError) {
+    match error {
+        gebieden::ops::OpsError::Load(errors) => errors.iter().for_each(print_load_error),
+        other => eprintln!("error: {other}"),
+    }
+}
+
 /// Prints the notes of loaded layers and every load error on stderr; returns the layers in
 /// order and whether anything failed.
 pub fn report_loaded(results: Vec<Result<Vec<Layer>, LoadError>>) -> (Vec<Layer>, bool) {
@@ -217,19 +248,11 @@ pub fn report_loaded(results: Vec<Result<Vec<Layer>, LoadError>>) -> (Vec<Layer>
     for result in results {
         match result {
             Ok(loaded) => {
-                for layer in &loaded {
-                    for note in &layer.notes {
-                        eprintln!(
-                            "note: {}: layer '{}': {note}",
-                            layer.source.display(),
-                            layer.name
-                        );
-                    }
-                }
+                loaded.iter().for_each(print_notes);
                 layers.extend(loaded)
             }
             Err(error) => {
-                eprintln!("error: {error}");
+                print_load_error(&error);
                 failed = true;
             }
         }
@@ -272,6 +295,18 @@ pub fn single_project(inputs: &[PathBuf]) -> Option<&PathBuf> {
     match inputs {
         [single] if gebieden::ops::is_project_file(single) => Some(single),
         _ => None,
+    }
+}
+
+/// Prints what the user should know about how a layer was read.
+pub fn print_notes(layer: &Layer) {
+    for note in &layer.notes {
+        eprintln!(
+            "note: {}: layer '{}': {}",
+            layer.source.display(),
+            layer.name,
+            note.describe(&CliWords)
+        );
     }
 }
 

@@ -8,9 +8,9 @@ use geo::{Coord, LineString, MultiPolygon, Polygon};
 use rayon::prelude::*;
 
 use super::validate::polygon_problems;
-use super::{LoadErrorKind, LoadOptions, Reprojector};
+use super::{CrsProblem, LoadErrorKind, LoadOptions, Reprojector};
 use crate::model::{
-    Crs, Feature, Field, GeometryProblem, Layer, SourceFormat, Value, WORKING_GRID_M,
+    Crs, Feature, Field, GeometryProblem, Layer, LayerNote, SourceFormat, Value, WORKING_GRID_M,
 };
 
 /// A polygon as rings of source coordinates, outer ring first, exactly as read.
@@ -104,15 +104,15 @@ pub(crate) fn build_layer(
         (Some(crs), _) => crs,
         (None, Ok(crs)) => *crs,
         (None, Err(why)) => {
-            return Err(LoadErrorKind::Crs(format!(
-                "{why}{}; name the CRS with --crs EPSG:N",
-                guess_hint(&raw.features)
-            )));
+            return Err(LoadErrorKind::Crs(CrsProblem::Unknown {
+                why: why.clone(),
+                looks_like: guess(&raw.features),
+            }));
         }
     };
     check_plausible(&raw.features, source_crs, options.crs_override.is_some())?;
     let reprojector = Reprojector::new(source_crs, options.working_crs)
-        .map_err(|e| LoadErrorKind::Crs(e.to_string()))?;
+        .map_err(|e| LoadErrorKind::Crs(CrsProblem::Reproject(e.to_string())))?;
 
     let (id_choice, id_note) = choose_ids(&raw, options)?;
     let polygon_features: Vec<_> = raw
@@ -187,7 +187,7 @@ enum IdChoice {
 fn choose_ids(
     raw: &RawLayer,
     options: &LoadOptions,
-) -> Result<(IdChoice, Option<String>), LoadErrorKind> {
+) -> Result<(IdChoice, Option<LayerNote>), LoadErrorKind> {
     let column_of = |name: &str| {
         raw.fields
             .iter()
@@ -236,16 +236,9 @@ fn choose_ids(
         _ if seen.is_empty() => (IdChoice::Index, None),
         (Some(id), _) => (
             IdChoice::Index,
-            Some(format!(
-                "the features' own ids are not unique ('{id}' occurs more than once), so features are numbered instead; choose an id field with --id-field"
-            )),
+            Some(LayerNote::RepeatedIds(id.to_string())),
         ),
-        (None, missing) => (
-            IdChoice::Index,
-            Some(format!(
-                "{missing} feature(s) have no id of their own, so features are numbered instead; choose an id field with --id-field"
-            )),
-        ),
+        (None, missing) => (IdChoice::Index, Some(LayerNote::MissingIds(missing))),
     })
 }
 
@@ -293,17 +286,12 @@ fn fits(bounds: ([f64; 2], [f64; 2]), crs: Crs) -> bool {
     bounds.0[0] >= min[0] && bounds.0[1] >= min[1] && bounds.1[0] <= max[0] && bounds.1[1] <= max[1]
 }
 
-/// A hint naming the CRS the coordinates look like, for error messages.
-fn guess_hint(features: &[RawFeature]) -> String {
-    match finite_bounds(features) {
-        Some(b) if fits(b, Crs::WGS84) => {
-            "; the coordinates look like longitude/latitude (--crs EPSG:4326)".into()
-        }
-        Some(b) if fits(b, Crs::RD_NEW) => {
-            "; the coordinates look like RD New (--crs EPSG:28992)".into()
-        }
-        _ => String::new(),
-    }
+/// The CRS the coordinates look like, for error messages: longitude/latitude or RD New.
+fn guess(features: &[RawFeature]) -> Option<Crs> {
+    let bounds = finite_bounds(features)?;
+    [Crs::WGS84, Crs::RD_NEW]
+        .into_iter()
+        .find(|&crs| fits(bounds, crs))
 }
 
 /// Refuses coordinates that cannot be in the declared CRS, such as RD metres in a file that
@@ -319,29 +307,13 @@ fn check_plausible(
     if fits(bounds, crs) {
         return Ok(());
     }
-    let declared = if overridden {
-        "given with --crs"
-    } else {
-        "the file declares"
-    };
-    Err(LoadErrorKind::Crs(format!(
-        "coordinates from ({}, {}) to ({}, {}) cannot be in {crs} ({}), which {declared}{}; name the right CRS with --crs EPSG:N",
-        readable(bounds.0[0]),
-        readable(bounds.0[1]),
-        readable(bounds.1[0]),
-        readable(bounds.1[1]),
-        crs.name(),
-        guess_hint(features),
-    )))
-}
-
-/// A coordinate for a message: one decimal, or powers of ten when it is absurdly large.
-fn readable(value: f64) -> String {
-    if value.abs() < 1e9 {
-        format!("{value:.1}")
-    } else {
-        format!("{value:.3e}")
-    }
+    Err(LoadErrorKind::Crs(CrsProblem::Implausible {
+        min: bounds.0,
+        max: bounds.1,
+        crs,
+        given: overridden,
+        looks_like: guess(features),
+    }))
 }
 
 /// Builds the working-CRS multipolygon: reprojected, snapped to the 1 mm working grid,

@@ -1,6 +1,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::model::{Crs, FixWords, PlainWords};
+
 /// Why a file could not be loaded. Its message names the file and, where one is to blame,
 /// the feature, then the reason in words a user can act on.
 #[derive(Debug, thiserror::Error)]
@@ -21,6 +23,104 @@ impl LoadError {
             path: path.to_path_buf(),
             kind,
         }
+    }
+
+    /// The message with its fix worded by the front end (the command line names its flags).
+    pub fn describe(&self, words: &dyn FixWords) -> String {
+        format!("{}: {}", self.path.display(), self.kind.describe(words))
+    }
+}
+
+impl LoadErrorKind {
+    /// The reason with its fix worded by the front end.
+    pub fn describe(&self, words: &dyn FixWords) -> String {
+        match self {
+            LoadErrorKind::Crs(problem) => problem.describe(words),
+            LoadErrorKind::InLayer { layer, kind } => {
+                format!("layer '{layer}': {}", kind.describe(words))
+            }
+            other => other.to_string(),
+        }
+    }
+}
+
+/// Why a file's coordinates cannot be placed on the map. The fix is always to name the right
+/// CRS; how is the front end's to say.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CrsProblem {
+    /// The file names no CRS gebieden knows, or none at all (`why`).
+    Unknown {
+        why: String,
+        /// The CRS the coordinates look like, if they look like one.
+        looks_like: Option<Crs>,
+    },
+    /// The coordinates (from `min` to `max`) cannot be in `crs`, which the file declares or
+    /// the user `given`.
+    Implausible {
+        min: [f64; 2],
+        max: [f64; 2],
+        crs: Crs,
+        given: bool,
+        looks_like: Option<Crs>,
+    },
+    /// No way from the file's CRS to the working CRS.
+    Reproject(String),
+}
+
+impl CrsProblem {
+    /// The message with its fix worded by the front end.
+    pub fn describe(&self, words: &dyn FixWords) -> String {
+        let hint = |looks_like: &Option<Crs>| match looks_like {
+            Some(crs) => format!(
+                "; the coordinates look like {} ({})",
+                if crs.is_geographic() {
+                    "longitude/latitude".to_string()
+                } else {
+                    // "RD New", not the datum-prefixed "Amersfoort / RD New".
+                    crs.name().rsplit(" / ").next().unwrap_or_default().to_string()
+                },
+                words.use_crs(*crs)
+            ),
+            None => String::new(),
+        };
+        match self {
+            CrsProblem::Unknown { why, looks_like } => format!(
+                "{why}{}; name the CRS{}",
+                hint(looks_like),
+                words.name_crs()
+            ),
+            CrsProblem::Implausible {
+                min,
+                max,
+                crs,
+                given,
+                looks_like,
+            } => format!(
+                "coordinates from ({}, {}) to ({}, {}) cannot be in {crs} ({}), which {}{}; name the right CRS{}",
+                readable(min[0]),
+                readable(min[1]),
+                readable(max[0]),
+                readable(max[1]),
+                crs.name(),
+                if *given {
+                    format!("was given{}", words.crs_given())
+                } else {
+                    "the file declares".to_string()
+                },
+                hint(looks_like),
+                words.name_crs()
+            ),
+            CrsProblem::Reproject(why) => why.clone(),
+        }
+    }
+}
+
+/// A coordinate for a message: one decimal, or powers of ten when it is absurdly large.
+fn readable(value: f64) -> String {
+    if value.abs() < 1e9 {
+        format!("{value:.1}")
+    } else {
+        format!("{value:.3e}")
     }
 }
 
@@ -43,8 +143,8 @@ pub enum LoadErrorKind {
     NotGeoJson(String),
     #[error("missing {missing} next to the .shp: {why}")]
     MissingSidecar { missing: String, why: String },
-    #[error("{0}")]
-    Crs(String),
+    #[error("{}", .0.describe(&PlainWords))]
+    Crs(CrsProblem),
     #[error("feature {feature}: {reason}")]
     Feature { feature: String, reason: String },
     #[error("{0}")]
@@ -78,5 +178,45 @@ impl WriteError {
             path: path.to_path_buf(),
             reason: reason.to_string(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Flags;
+    impl FixWords for Flags {
+        fn name_crs(&self) -> &str {
+            " with --crs EPSG:N"
+        }
+        fn use_crs(&self, crs: Crs) -> String {
+            format!("--crs {crs}")
+        }
+    }
+
+    #[test]
+    fn the_library_names_the_fix_and_the_front_end_says_how() {
+        let error = LoadError::new(
+            Path::new("politie.shp"),
+            LoadErrorKind::InLayer {
+                layer: "politie".into(),
+                kind: Box::new(LoadErrorKind::Crs(CrsProblem::Unknown {
+                    why: "there is no .prj beside the .shp".into(),
+                    looks_like: Some(Crs::RD_NEW),
+                })),
+            },
+        );
+        let plain = error.to_string();
+        assert_eq!(
+            plain,
+            "politie.shp: layer 'politie': there is no .prj beside the .shp; the coordinates look like RD New (EPSG:28992); name the CRS"
+        );
+        assert!(!plain.contains("--"));
+        assert!(
+            error
+                .describe(&Flags)
+                .ends_with("look like RD New (--crs EPSG:28992); name the CRS with --crs EPSG:N")
+        );
     }
 }

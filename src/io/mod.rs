@@ -24,16 +24,16 @@ use std::path::Path;
 pub use assignment_csv::read_assignment;
 pub use atomic::{write_atomic, write_atomic_with};
 pub use build::ID_FIELD_CANDIDATES;
-pub use error::{LoadError, LoadErrorKind, WriteError};
+pub use error::{CrsProblem, LoadError, LoadErrorKind, WriteError};
 pub use geojson_write::{OutFeature, json_value, write_geojson};
 pub use geopackage_write::{GeoPackageWriteError, write_geopackage};
-pub use prj::{crs_from_wkt, esri_wkt, ogc_wkt};
+pub use prj::{WktError, crs_from_wkt, esri_wkt, ogc_wkt};
 pub use project::{
     ProjectError, autosave_path, read_project, relative_path, resolve_path, write_project,
 };
 pub use reproject::{ReprojectError, Reprojector};
 pub use shapefile::{ShapefileWriteError, write_shapefile};
-pub use summary::{InvalidFeature, LayerSummary, bbox_wgs84, summarise};
+pub use summary::{InvalidFeature, LayerSummary, bbox_wgs84, summarise, summarise_with};
 pub use validate::polygon_problems;
 
 use crate::model::{Crs, Layer};

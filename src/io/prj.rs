@@ -246,24 +246,28 @@ fn by_parameters(projcs: &Wkt) -> Option<u32> {
     None
 }
 
+/// Why a WKT CRS description could not be placed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WktError {
+    /// The text is no WKT (its start is kept for the message).
+    #[error("the CRS description is not WKT ('{0}')")]
+    NotWkt(String),
+    /// WKT, but of a CRS gebieden cannot place (its name is kept).
+    #[error("cannot place the CRS '{0}' described in WKT")]
+    Unplaced(String),
+}
+
 /// Places a WKT CRS description (WKT1 as in .prj files, or WKT2) on a known CRS; the error says
 /// what the text describes, for a message that asks the user to name the CRS.
-pub fn crs_from_wkt(text: &str) -> Result<Crs, String> {
-    let root = parse(text.trim()).ok_or_else(|| {
-        let shown: String = text.trim().chars().take(60).collect();
-        format!("the CRS description is not WKT ('{shown}')")
-    })?;
+pub fn crs_from_wkt(text: &str) -> Result<Crs, WktError> {
+    let root = parse(text.trim())
+        .ok_or_else(|| WktError::NotWkt(text.trim().chars().take(60).collect()))?;
     let known = root
         .epsg_code()
         .and_then(Crs::from_epsg)
         .or_else(|| root.name().and_then(by_name).and_then(Crs::from_epsg))
         .or_else(|| by_parameters(&root).and_then(Crs::from_epsg));
-    known.ok_or_else(|| {
-        format!(
-            "cannot place the CRS '{}' described in WKT",
-            root.name().unwrap_or(root.keyword())
-        )
-    })
+    known.ok_or_else(|| WktError::Unplaced(root.name().unwrap_or(root.keyword()).to_string()))
 }
 
 #[cfg(test)]
@@ -292,7 +296,7 @@ mod tests {
         let wkt2 = r#"PROJCRS["ETRS89 / UTM zone 31N",ID["EPSG",25831]]"#;
         assert_eq!(
             crs_from_wkt(wkt2),
-            Crs::from_epsg(25831).ok_or(String::new())
+            Crs::from_epsg(25831).ok_or(WktError::Unplaced(String::new()))
         );
     }
 
@@ -305,12 +309,16 @@ mod tests {
     #[test]
     fn unknown_and_broken_descriptions_say_what_they_are() {
         let lambert = r#"PROJCS["RGF93_Lambert_93",GEOGCS["GCS_RGF_1993"],PROJECTION["Lambert_Conformal_Conic"]]"#;
-        assert!(
-            crs_from_wkt(lambert)
-                .unwrap_err()
-                .contains("RGF93_Lambert_93")
+        assert_eq!(
+            crs_from_wkt(lambert),
+            Err(WktError::Unplaced("RGF93_Lambert_93".into()))
         );
-        assert!(crs_from_wkt("hello [").unwrap_err().contains("not WKT"));
+        assert!(
+            crs_from_wkt("hello [")
+                .unwrap_err()
+                .to_string()
+                .contains("not WKT")
+        );
         assert!(crs_from_wkt("").is_err());
     }
 }

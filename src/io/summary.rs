@@ -74,6 +74,11 @@ pub fn bbox_wgs84(layer: &Layer) -> Option<[f64; 4]> {
 
 /// Summarises a loaded layer.
 pub fn summarise(layer: &Layer) -> LayerSummary {
+    summarise_with(layer, &crate::model::PlainWords)
+}
+
+/// The summary with the notes' fixes worded by the front end.
+pub fn summarise_with(layer: &Layer, words: &dyn crate::model::FixWords) -> LayerSummary {
     LayerSummary {
         name: layer.name.clone(),
         path: layer.source.display().to_string(),
@@ -95,6 +100,6 @@ pub fn summarise(layer: &Layer) -> LayerSummary {
             .collect(),
         skipped: layer.skipped_count(),
         skipped_types: layer.skipped.clone(),
-        notes: layer.notes.clone(),
+        notes: layer.notes.iter().map(|n| n.describe(words)).collect(),
     }
 }

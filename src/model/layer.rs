@@ -79,7 +79,39 @@ pub struct Layer {
     pub skipped: BTreeMap<String, usize>,
     /// What the user should know about how the file was read, though nothing is wrong enough
     /// to refuse it (e.g. its own ids were not unique, so features are numbered).
-    pub notes: Vec<String>,
+    pub notes: Vec<LayerNote>,
+}
+
+/// Something about how a file was read that the user should know, though nothing is wrong
+/// enough to refuse it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LayerNote {
+    /// The features' own ids repeat (this one, for one), so features are numbered instead.
+    RepeatedIds(String),
+    /// This many features have no id of their own, so features are numbered instead.
+    MissingIds(usize),
+}
+
+impl LayerNote {
+    /// The note, with the fix worded by the front end.
+    pub fn describe(&self, words: &dyn super::FixWords) -> String {
+        match self {
+            LayerNote::RepeatedIds(id) => format!(
+                "the features' own ids are not unique ('{id}' occurs more than once), so features are numbered instead; choose an id field{}",
+                words.choose_id_field()
+            ),
+            LayerNote::MissingIds(missing) => format!(
+                "{missing} feature(s) have no id of their own, so features are numbered instead; choose an id field{}",
+                words.choose_id_field()
+            ),
+        }
+    }
+}
+
+impl fmt::Display for LayerNote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(&super::PlainWords))
+    }
 }
 
 impl Layer {

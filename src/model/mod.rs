@@ -7,18 +7,20 @@
 mod composition;
 mod crs;
 mod feature;
+mod fix;
 mod layer;
 mod project;
 mod value;
 
 pub use composition::{AREA_PALETTE, AreaDef, ComposeError, Composition, PaintMode, Split};
 pub use crs::{Crs, UnknownCrs};
+pub use fix::{FixWords, PlainWords};
 
 /// Geometry in the working CRS is kept on a 1 mm grid: far below any boundary's accuracy, and a
 /// fixed grid makes overlay results independent of the order pieces are computed in.
 pub const WORKING_GRID_M: f64 = 0.001;
 pub use feature::{Feature, GeometryProblem, RingRole};
-pub use layer::{Layer, SourceFormat, bounding_box, union_box};
+pub use layer::{Layer, LayerNote, SourceFormat, bounding_box, union_box};
 pub use project::{
     AnalysisSettings, DEFAULT_SLIVER_WIDTH_M, LayerStyleSpec, MapFormat, MapOptions,
     PROJECT_FORMAT, PROJECT_VERSION, Paper, Project, ProjectLayer,
