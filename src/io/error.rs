@@ -77,7 +77,11 @@ impl CrsProblem {
                     "longitude/latitude".to_string()
                 } else {
                     // "RD New", not the datum-prefixed "Amersfoort / RD New".
-                    crs.name().rsplit(" / ").next().unwrap_or_default().to_string()
+                    crs.name()
+                        .rsplit(" / ")
+                        .next()
+                        .unwrap_or_default()
+                        .to_string()
                 },
                 words.use_crs(*crs)
             ),

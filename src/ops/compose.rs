@@ -40,13 +40,7 @@ pub fn credit_of(units: &Layer) -> Option<String> {
     if is_cbs(units) {
         return Some("CBS / Kadaster".into());
     }
-    let column = units.field_index("bron")?;
-    units
-        .features
-        .iter()
-        .filter_map(|f| f.attributes.get(column))
-        .map(|v| v.to_string().trim().to_string())
-        .find(|s| !s.is_empty())
+    super::map::source_of(units)
 }
 
 /// The project a scripted composition leaves at `project_path`: the units (as base layer) and

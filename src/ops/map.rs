@@ -203,7 +203,7 @@ pub fn credit_line(source: Option<String>, cbs: bool, words: &MapWords) -> Strin
 }
 
 /// The source a layer names in its `bron` field (the first one given).
-fn source_of(layer: &Layer) -> Option<String> {
+pub(super) fn source_of(layer: &Layer) -> Option<String> {
     let column = layer.field_index("bron")?;
     layer
         .features

@@ -70,6 +70,27 @@ pub(super) fn drag_through(
     harness.run_steps(2);
 }
 
+/// Lets the autosave run as if the user had paused long enough, then starts a new window
+/// that finds the autosave at `fallback` and restores it.
+pub(super) fn autosave_and_restart(
+    app: &mut GebiedenApp,
+    fallback: &std::path::Path,
+) -> GebiedenApp {
+    app.last_change = Some(std::time::Instant::now() - super::project::AUTOSAVE_AFTER);
+    app.autosave_tick();
+    assert!(app.autosaved && fallback.is_file());
+    let mut next = GebiedenApp {
+        autosave_fallback: Some(fallback.to_path_buf()),
+        ..GebiedenApp::default()
+    };
+    next.check_autosave();
+    assert_eq!(next.restore_offer.as_deref(), Some(fallback));
+    next.actions.push(super::app::Action::RestoreAutosave);
+    next.apply_actions();
+    next.wait_for_jobs();
+    next
+}
+
 /// Runs frames and waits for background work until nothing is left to compute.
 pub(super) fn settle(harness: &mut Harness<'static, GebiedenApp>) {
     for _ in 0..6 {

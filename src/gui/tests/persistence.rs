@@ -20,19 +20,7 @@ fn kept_through_autosave(
     settle(&mut harness);
     let app = harness.state_mut();
     assert!(app.dirty && !app.autosaved, "the change is marked");
-    // The user pauses long enough for the autosave.
-    app.last_change = Some(std::time::Instant::now() - crate::gui::project::AUTOSAVE_AFTER);
-    app.autosave_tick();
-    assert!(app.autosaved && fallback.is_file());
-
-    let mut next = GebiedenApp {
-        autosave_fallback: Some(fallback.clone()),
-        ..GebiedenApp::default()
-    };
-    next.check_autosave();
-    next.actions.push(Action::RestoreAutosave);
-    next.apply_actions();
-    next.wait_for_jobs();
+    let next = autosave_and_restart(app, &fallback);
     check(&next);
 }
 

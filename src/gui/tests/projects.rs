@@ -13,21 +13,8 @@ fn an_autosave_is_written_when_idle_and_offered_on_the_next_start() {
         .push(crate::gui::app::Action::AddArea("Oost".into()));
     app.apply_actions();
     assert!(!app.autosaved);
-    // Pretend the user paused long enough.
-    app.last_change = Some(std::time::Instant::now() - crate::gui::project::AUTOSAVE_AFTER);
-    app.autosave_tick();
-    assert!(app.autosaved && fallback.is_file());
-
     // The next start finds it and offers it; restoring brings the area back.
-    let mut next = GebiedenApp {
-        autosave_fallback: Some(fallback.clone()),
-        ..GebiedenApp::default()
-    };
-    next.check_autosave();
-    assert_eq!(next.restore_offer.as_deref(), Some(fallback.as_path()));
-    next.actions.push(crate::gui::app::Action::RestoreAutosave);
-    next.apply_actions();
-    next.wait_for_jobs();
+    let next = autosave_and_restart(&mut app, &fallback);
     assert!(next.composer.composition.area("Oost").is_some());
     assert_eq!(next.layers.len(), 4);
     assert!(next.dirty, "restored work still needs saving");
