@@ -1,6 +1,6 @@
-//! The app's state, in one struct, and the actions panels ask for. Panels never change the
-//! state directly: they push an [`Action`], applied once per frame (as egui's demo app does
-//! with its commands), so every button can also be driven from tests.
+//! The app's state, in one struct, and how the actions panels ask for change it (see
+//! `action.rs`; composer and project actions in `project.rs`). The frame that draws the panels
+//! is in `window.rs`.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -11,6 +11,7 @@ use gebieden::analysis::Analysis;
 use gebieden::model::Layer;
 use gebieden::render::{LayerShapes, Projector};
 
+pub use super::action::Action;
 use super::composer::ComposerState;
 use super::i18n::{Language, Texts, texts};
 use super::jobs::Jobs;
@@ -48,80 +49,6 @@ pub struct AnalysisView {
 pub struct Message {
     pub text: String,
     pub is_error: bool,
-}
-
-/// Everything a panel can ask for.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Action {
-    OpenFiles(Vec<PathBuf>),
-    OpenDemo,
-    ToggleVisible(usize),
-    /// Calls a layer by another name (in lists, legends, tables and exports).
-    RenameLayer {
-        layer: usize,
-        name: String,
-    },
-    /// New colours, outline width or label field of a layer.
-    SetStyle {
-        layer: usize,
-        style: LayerStyle,
-    },
-    MoveLayer {
-        from: usize,
-        up: bool,
-    },
-    RemoveLayer(usize),
-    SetActive(usize),
-    ZoomToLayer(usize),
-    ZoomToAll,
-    ZoomTo([f64; 4]),
-    Select(Option<Selection>),
-    RunAnalysis,
-    /// New analysis settings (sliver width, weight field, extent layer), kept in the project.
-    SetAnalysisSettings(AnalysisSettings),
-    SetLanguage(Language),
-    SetBaseLayer(Option<usize>),
-    DismissMessages,
-    SaveCrosswalk(PathBuf),
-    SaveAtlas(PathBuf),
-    AddArea(String),
-    RemoveArea(String),
-    EditArea {
-        name: String,
-        new_name: String,
-        colour: [u8; 3],
-        note: String,
-    },
-    SetCurrentArea(Option<String>),
-    /// Starts a paint stroke (one undo step), then paints these units.
-    BeginStroke,
-    Paint(Vec<String>),
-    AssignRule {
-        field: String,
-        value: String,
-    },
-    ImportAssignment(PathBuf),
-    SetLocked {
-        unit: String,
-        locked: bool,
-    },
-    Undo,
-    Redo,
-    /// Cuts the unit under the line along it.
-    AddSplit(Vec<[f64; 2]>),
-    RemoveSplit(usize),
-    ExportComposition(PathBuf),
-    /// Saves to this path, or to the project's own path with `None`.
-    SaveProject(Option<PathBuf>),
-    OpenProject(PathBuf),
-    RestoreAutosave,
-    DiscardAutosave,
-    OpenMapExport,
-    CloseMapExport,
-    /// New choices for the printed map (kept in the project).
-    SetMapOptions(gebieden::model::MapOptions),
-    /// Draws the printed map to this file; the format follows the extension.
-    ExportMap(PathBuf),
 }
 
 /// Which side panel page is shown on the right.
@@ -517,92 +444,5 @@ impl GebiedenApp {
                 is_error: true,
             },
         });
-    }
-}
-
-impl eframe::App for GebiedenApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.frame(ui);
-    }
-}
-
-impl GebiedenApp {
-    /// One frame: take background results, draw every panel, apply what they asked for.
-    pub fn frame(&mut self, ui: &mut egui::Ui) {
-        if self.repaint.is_none() {
-            self.repaint = Some(ui.ctx().clone());
-        }
-        self.poll_jobs();
-        let dropped: Vec<PathBuf> = ui.ctx().input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .filter(|p| !p.as_os_str().is_empty())
-                .collect()
-        });
-        if !dropped.is_empty() {
-            self.actions.push(Action::OpenFiles(dropped));
-        }
-        egui::Panel::top("menu").show(ui, |ui| super::menu::ui(self, ui));
-        egui::Panel::bottom("status").show(ui, |ui| super::status_bar::ui(self, ui));
-        egui::Panel::left("layers")
-            .resizable(true)
-            .default_size(260.0)
-            .show(ui, |ui| {
-                super::layers_panel::ui(self, ui);
-            });
-        egui::Panel::right("details")
-            .resizable(true)
-            .default_size(320.0)
-            .show(ui, |ui| {
-                let t = self.t();
-                ui.horizontal(|ui| {
-                    ui.selectable_value(
-                        &mut self.right_tab,
-                        RightTab::Differences,
-                        t.differences_tab,
-                    );
-                    ui.selectable_value(&mut self.right_tab, RightTab::Compose, t.compose);
-                });
-                ui.separator();
-                egui::ScrollArea::vertical()
-                    .id_salt("right")
-                    .show(ui, |ui| match self.right_tab {
-                        RightTab::Differences => {
-                            super::details_panel::ui(self, ui);
-                            ui.separator();
-                            super::problems_panel::ui(self, ui);
-                        }
-                        RightTab::Compose => {
-                            super::compose_panel::ui(self, ui);
-                            ui.separator();
-                            super::details_panel::ui(self, ui);
-                        }
-                    });
-            });
-        if !self.messages.is_empty() {
-            egui::Panel::top("messages").show(ui, |ui| self.messages_ui(ui));
-        }
-        egui::CentralPanel::default()
-            .frame(egui::Frame::NONE)
-            .show(ui, |ui| super::map_panel::ui(self, ui));
-        super::tables_panel::windows(self, ui.ctx());
-        super::map_export::window(self, ui.ctx());
-        self.restore_dialog(ui.ctx());
-        self.missing_layers_dialog(ui.ctx());
-        self.shortcuts(ui.ctx());
-        self.apply_actions();
-        self.spawn_compose();
-        self.refresh_map_preview();
-        self.autosave_tick();
-        if self.last_change.is_some() && !self.autosaved {
-            ui.ctx()
-                .request_repaint_after(std::time::Duration::from_millis(500));
-        }
-        if self.busy() {
-            ui.ctx()
-                .request_repaint_after(std::time::Duration::from_millis(100));
-        }
     }
 }

@@ -2,6 +2,7 @@
 //! its own file with a `ui` function that reads the state and queues `Action`s; geometry work
 //! happens in the library (`render`, `analysis`), never in the frame loop.
 
+mod action;
 mod analysis_settings;
 pub mod app;
 pub mod bench;
@@ -22,6 +23,7 @@ mod style;
 mod tables_panel;
 #[cfg(test)]
 mod tests;
+mod window;
 
 pub use app::GebiedenApp;
 

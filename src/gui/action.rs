@@ -1,0 +1,86 @@
+//! Everything a panel can ask for. Panels never change the app's state directly: they push an
+//! [`Action`], applied once per frame (as egui's demo app does with its commands), so every
+//! button can also be driven from tests, and every change to the user's work passes one place
+//! that marks it for saving.
+
+use std::path::PathBuf;
+
+use gebieden::model::AnalysisSettings;
+
+use super::app::Selection;
+use super::i18n::Language;
+use super::style::LayerStyle;
+
+/// Everything a panel can ask for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    OpenFiles(Vec<PathBuf>),
+    OpenDemo,
+    ToggleVisible(usize),
+    /// Calls a layer by another name (in lists, legends, tables and exports).
+    RenameLayer {
+        layer: usize,
+        name: String,
+    },
+    /// New colours, outline width or label field of a layer.
+    SetStyle {
+        layer: usize,
+        style: LayerStyle,
+    },
+    MoveLayer {
+        from: usize,
+        up: bool,
+    },
+    RemoveLayer(usize),
+    SetActive(usize),
+    ZoomToLayer(usize),
+    ZoomToAll,
+    ZoomTo([f64; 4]),
+    Select(Option<Selection>),
+    RunAnalysis,
+    /// New analysis settings (sliver width, weight field, extent layer), kept in the project.
+    SetAnalysisSettings(AnalysisSettings),
+    SetLanguage(Language),
+    SetBaseLayer(Option<usize>),
+    DismissMessages,
+    SaveCrosswalk(PathBuf),
+    SaveAtlas(PathBuf),
+    AddArea(String),
+    RemoveArea(String),
+    EditArea {
+        name: String,
+        new_name: String,
+        colour: [u8; 3],
+        note: String,
+    },
+    SetCurrentArea(Option<String>),
+    /// Starts a paint stroke (one undo step), then paints these units.
+    BeginStroke,
+    Paint(Vec<String>),
+    AssignRule {
+        field: String,
+        value: String,
+    },
+    ImportAssignment(PathBuf),
+    SetLocked {
+        unit: String,
+        locked: bool,
+    },
+    Undo,
+    Redo,
+    /// Cuts the unit under the line along it.
+    AddSplit(Vec<[f64; 2]>),
+    RemoveSplit(usize),
+    ExportComposition(PathBuf),
+    /// Saves to this path, or to the project's own path with `None`.
+    SaveProject(Option<PathBuf>),
+    OpenProject(PathBuf),
+    RestoreAutosave,
+    DiscardAutosave,
+    OpenMapExport,
+    CloseMapExport,
+    /// New choices for the printed map (kept in the project).
+    SetMapOptions(gebieden::model::MapOptions),
+    /// Draws the printed map to this file; the format follows the extension.
+    ExportMap(PathBuf),
+}

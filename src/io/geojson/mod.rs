@@ -1,0 +1,260 @@
+//! GeoJSON reader: FeatureCollection, single Feature or bare geometry; RFC 7946 (WGS 84) unless
+//! the legacy `crs` member names another CRS. Here the file is read and its errors explained;
+//! `document.rs` is the JSON shape, `convert.rs` turns it into raw features.
+
+mod convert;
+mod document;
+
+use convert::*;
+use document::*;
+
+use std::fmt;
+use std::path::Path;
+
+use geo::Coord;
+use serde::Deserialize;
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
+
+use super::LoadErrorKind;
+use super::build::{RawFeature, RawGeometry, RawLayer, RawPolygon};
+use crate::model::{Crs, Field, FieldType, SourceFormat, Value};
+
+pub(crate) fn read(path: &Path) -> Result<RawLayer, LoadErrorKind> {
+    let bytes = std::fs::read(path)?;
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(LoadErrorKind::EmptyFile);
+    }
+    let name = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let document = parse(&bytes)?;
+    // The parsed document owns its data: the file's bytes can go before the layer is built.
+    drop(bytes);
+    from_document(document, name)
+}
+
+fn parse(bytes: &[u8]) -> Result<Document, LoadErrorKind> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // serde would read a top-level array as a struct by position; GeoJSON is always an object.
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return Err(LoadErrorKind::NotGeoJson(
+            "the top level must be a JSON object (a FeatureCollection, Feature or geometry)".into(),
+        ));
+    }
+    match serde_json::from_slice::<Document>(bytes) {
+        Ok(document) => Ok(document),
+        Err(first) => {
+            // Python's json module writes NaN and Infinity, which JSON does not allow. Reading
+            // them as missing numbers flags the features concerned instead of refusing the file.
+            if let Some(cleaned) = replace_non_finite_literals(bytes)
+                && let Ok(document) = serde_json::from_slice::<Document>(&cleaned)
+            {
+                return Ok(document);
+            }
+            if let Err(e) = std::str::from_utf8(bytes) {
+                return Err(not_utf8(bytes, e.valid_up_to()));
+            }
+            if first.classify() == serde_json::error::Category::Data
+                && let Some(kind) = locate_feature_error(bytes)
+            {
+                return Err(kind);
+            }
+            Err(describe_json_error(&first))
+        }
+    }
+}
+
+/// GeoJSON is UTF-8 (RFC 7946); files saved by old Windows tools are often Windows-1252.
+fn not_utf8(bytes: &[u8], at: usize) -> LoadErrorKind {
+    let before = &bytes[..at];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = at
+        - before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1)
+        + 1;
+    LoadErrorKind::Json(format!(
+        "the file is not UTF-8 text, as GeoJSON must be: byte 0x{:02X} at line {line}, column {column} (Windows-1252?); save the file as UTF-8",
+        bytes[at]
+    ))
+}
+
+/// For a file that is valid JSON but not the GeoJSON shape: the feature at fault, by its id
+/// or number, and what is wrong with it. Only on this error path is the file read a second
+/// time, as a plain JSON tree.
+fn locate_feature_error(bytes: &[u8]) -> Option<LoadErrorKind> {
+    let value: serde_json::Value = serde_json::from_slice(bytes).ok()?;
+    let features = match value.get("features")? {
+        serde_json::Value::Array(features) => features,
+        other => {
+            return Some(LoadErrorKind::NotGeoJson(format!(
+                "\"features\" must be an array of features, not {}",
+                json_kind(other)
+            )));
+        }
+    };
+    features.iter().enumerate().find_map(|(index, feature)| {
+        let error = JsonFeature::deserialize(feature).err()?;
+        let label = match feature.get("id") {
+            Some(serde_json::Value::String(s)) => s.clone(),
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            _ => index.to_string(),
+        };
+        Some(LoadErrorKind::Feature {
+            feature: label,
+            reason: format!("not a GeoJSON feature: {error}"),
+        })
+    })
+}
+
+fn json_kind(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "true/false",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "text",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
+fn describe_json_error(error: &serde_json::Error) -> LoadErrorKind {
+    use serde_json::error::Category;
+    match error.classify() {
+        Category::Data => {
+            let text = error.to_string();
+            if text.contains("expected struct Document") {
+                LoadErrorKind::NotGeoJson("the top level must be a JSON object (a FeatureCollection, Feature or geometry)".into())
+            } else {
+                LoadErrorKind::NotGeoJson(text)
+            }
+        }
+        Category::Eof => LoadErrorKind::Json(format!(
+            "the file ends too early (truncated?) at line {}, column {}",
+            error.line(),
+            error.column()
+        )),
+        _ => LoadErrorKind::Json(error.to_string()),
+    }
+}
+
+/// Replaces bare `NaN`, `Infinity` and `-Infinity` tokens outside strings with `null`.
+fn replace_non_finite_literals(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut replaced = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if in_string {
+            out.push(b);
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            i += 1;
+            continue;
+        }
+        let rest = &bytes[i..];
+        let token = [&b"-Infinity"[..], b"Infinity", b"NaN"]
+            .into_iter()
+            .find(|t| rest.starts_with(t));
+        if let Some(token) = token {
+            out.extend_from_slice(b"null");
+            i += token.len();
+            replaced = true;
+            continue;
+        }
+        if b == b'"' {
+            in_string = true;
+        }
+        out.push(b);
+        i += 1;
+    }
+    replaced.then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn layer(text: &str) -> Result<RawLayer, LoadErrorKind> {
+        from_document(parse(text.as_bytes())?, "test".into())
+    }
+
+    #[test]
+    fn reads_a_bare_polygon_in_wgs84() {
+        let raw =
+            layer(r#"{"type":"Polygon","coordinates":[[[6,51],[7,51],[7,52],[6,51]]]}"#).unwrap();
+        assert_eq!(raw.crs, Ok(Crs::WGS84));
+        assert!(
+            matches!(&raw.features[0].geometry, RawGeometry::Polygons { polygons, .. } if polygons[0][0].len() == 4)
+        );
+    }
+
+    #[test]
+    fn reads_the_legacy_crs_member() {
+        let raw = layer(r#"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},"features":[]}"#).unwrap();
+        assert_eq!(raw.crs, Ok(Crs::RD_NEW));
+    }
+
+    #[test]
+    fn infers_field_types_across_features() {
+        let raw = layer(
+            r#"{"type":"FeatureCollection","features":[
+            {"type":"Feature","properties":{"a":1,"b":"x","c":null},"geometry":null},
+            {"type":"Feature","properties":{"a":1.5,"b":"y","c":true},"geometry":null}]}"#,
+        )
+        .unwrap();
+        let kinds: Vec<(&str, FieldType)> = raw
+            .fields
+            .iter()
+            .map(|f| (f.name.as_str(), f.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                ("a", FieldType::Float),
+                ("b", FieldType::Text),
+                ("c", FieldType::Bool)
+            ]
+        );
+        assert_eq!(raw.features[0].attributes[0], Value::Float(1.0));
+    }
+
+    #[test]
+    fn nan_literals_become_flagged_coordinates() {
+        let raw =
+            layer(r#"{"type":"Polygon","coordinates":[[[6,51],[NaN,51],[7,52],[6,51]]]}"#).unwrap();
+        let RawGeometry::Polygons { polygons, .. } = &raw.features[0].geometry else {
+            panic!()
+        };
+        assert!(polygons[0][0][1].x.is_nan());
+    }
+
+    #[test]
+    fn polygons_inside_a_geometry_collection_count() {
+        let raw = layer(r#"{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[1,2]},{"type":"Polygon","coordinates":[[[6,51],[7,51],[7,52],[6,51]]]}]}"#).unwrap();
+        assert!(
+            matches!(&raw.features[0].geometry, RawGeometry::Polygons { polygons, .. } if polygons.len() == 1)
+        );
+    }
+
+    #[test]
+    fn wrong_shapes_are_explained() {
+        let err = layer(r#"{"type":"Topology","objects":{}}"#).err().unwrap();
+        assert!(err.to_string().contains("TopoJSON"));
+        let err = layer(r#"[1,2]"#).err().unwrap();
+        assert!(
+            err.to_string().contains("top level must be a JSON object"),
+            "{err}"
+        );
+        let err = layer(r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[1,2]]}}"#).err().unwrap();
+        assert!(err.to_string().contains("ends too early"), "{err}");
+    }
+}
