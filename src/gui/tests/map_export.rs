@@ -68,3 +68,37 @@ fn export_map_shows_a_preview_exports_and_keeps_the_choices_in_the_project() {
     harness.run_steps(2);
     assert!(!harness.state().map_export.open);
 }
+
+#[test]
+fn the_preview_finds_gaps_and_overlaps_once_per_set_of_partners() {
+    let mut harness = demo_harness_sized([1400.0, 900.0]);
+    harness.get_by_label("Bestand").click();
+    harness.run_steps(2);
+    harness.get_by_label("Kaart exporteren…").click();
+    settle(&mut harness);
+    assert!(
+        harness.state().map_export.problems.is_none(),
+        "not asked for yet"
+    );
+    harness.get_by_label("Gaten en overlappen markeren").click();
+    settle(&mut harness);
+    let (key, pieces) = harness.state().map_export.problems.clone().expect("found");
+    assert!(!pieces.gaps.is_empty() && !pieces.overlaps.is_empty());
+
+    // Another paper size: the preview is redrawn from the same pieces, not a new analysis.
+    harness.get_by_label("A3").click();
+    settle(&mut harness);
+    let (same_key, same_pieces) = harness.state().map_export.problems.clone().unwrap();
+    assert_eq!(key, same_key);
+    assert!(std::sync::Arc::ptr_eq(&pieces, &same_pieces));
+
+    // Hiding a partner division is another set: found again.
+    harness
+        .state_mut()
+        .actions
+        .push(crate::gui::app::Action::ToggleVisible(3));
+    settle(&mut harness);
+    assert!(!harness.state().layers[3].style.visible);
+    let (other_key, _) = harness.state().map_export.problems.clone().unwrap();
+    assert_ne!(key, other_key);
+}
