@@ -44,7 +44,11 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
                 ui.label(format!(
                     "{} {}{}",
                     layer.features.len(),
-                    t.areas,
+                    if layer.features.len() == 1 {
+                        t.one_area
+                    } else {
+                        t.areas
+                    },
                     if invalid > 0 {
                         format!(", {invalid} {}", t.invalid_geometry)
                     } else {
