@@ -15,6 +15,13 @@ use super::style::LayerStyle;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     OpenFiles(Vec<PathBuf>),
+    /// Opens a file whose CRS was unknown or wrong as this CRS (kept in the project).
+    OpenWithCrs {
+        path: PathBuf,
+        crs: gebieden::model::Crs,
+    },
+    /// The user will not name this file's CRS now.
+    DismissCrsRequest(PathBuf),
     OpenDemo,
     ToggleVisible(usize),
     /// Calls a layer by another name (in lists, legends, tables and exports).

@@ -81,6 +81,8 @@ pub struct GebiedenApp {
     pub analysis_settings: AnalysisSettings,
     pub language: Language,
     pub messages: Vec<Message>,
+    /// Files that did not open because their CRS is unknown or wrong: the window asks for it.
+    pub crs_requests: Vec<super::crs_dialog::CrsRequest>,
     /// A layer being renamed in the layer panel, with the name typed so far.
     pub renaming: Option<(usize, String)>,
     pub show_crosswalk: bool,
@@ -129,6 +131,7 @@ impl Default for GebiedenApp {
             language: Language::default(),
             messages: Vec::new(),
             renaming: None,
+            crs_requests: Vec::new(),
             show_crosswalk: false,
             show_atlas: false,
             tables: Default::default(),
@@ -250,6 +253,18 @@ impl GebiedenApp {
                     self.spawn_load(path, PendingLoad::user_change());
                 }
             }
+            Action::OpenWithCrs { path, crs } => {
+                self.crs_requests.retain(|r| r.path != path);
+                // The message that it could not be opened is answered now.
+                let named = path.display().to_string();
+                self.messages.retain(|m| !m.text.contains(&named));
+                let pending = PendingLoad {
+                    crs_override: Some(crs),
+                    ..PendingLoad::user_change()
+                };
+                self.spawn_load(path, pending);
+            }
+            Action::DismissCrsRequest(path) => self.crs_requests.retain(|r| r.path != path),
             Action::OpenDemo => {
                 for path in demo_files() {
                     self.spawn_load(path, PendingLoad::user_change());

@@ -13,6 +13,10 @@ pub enum Language {
 
 /// The strings of one language.
 pub struct Texts {
+    pub crs_title: &'static str,
+    pub crs_text: &'static str,
+    pub open_as: &'static str,
+    pub read_as: &'static str,
     pub rename: &'static str,
     pub layer_name: &'static str,
     pub analysis_settings: &'static str,
@@ -149,6 +153,10 @@ pub struct Texts {
 }
 
 const NL: Texts = Texts {
+    crs_title: "Coördinatenstelsel onbekend",
+    crs_text: "Van deze bestanden is het coördinatenstelsel (CRS) onbekend of klopt het niet. Welk CRS hebben ze? Voorgesteld is het stelsel waar de coördinaten op lijken.",
+    open_as: "Openen",
+    read_as: "Gelezen als",
     rename: "Hernoemen",
     layer_name: "Naam",
     analysis_settings: "Instellingen analyse",
@@ -284,6 +292,10 @@ const NL: Texts = Texts {
 };
 
 const EN: Texts = Texts {
+    crs_title: "Unknown coordinate system",
+    crs_text: "The coordinate reference system (CRS) of these files is unknown or wrong. Which CRS are they in? Suggested is the one their coordinates look like.",
+    open_as: "Open",
+    read_as: "Read as",
     rename: "Rename",
     layer_name: "Name",
     analysis_settings: "Analysis settings",

@@ -15,12 +15,29 @@ use super::app::{Action, AnalysisView, GebiedenApp, MapLayer, Message, Selection
 use super::composer::ComposedView;
 use super::style::LayerStyle;
 
-type Loaded = Result<Vec<(Layer, LayerShapes)>, String>;
+type Loaded = Result<Vec<(Layer, LayerShapes)>, LoadFailure>;
+
+/// Why a file did not load: the message, and whether naming its CRS would help (with the CRS
+/// its coordinates look like), so the window can ask for it.
+pub struct LoadFailure {
+    pub message: String,
+    pub crs_unknown: Option<Option<Crs>>,
+}
+
+impl LoadFailure {
+    fn plain(message: String) -> LoadFailure {
+        LoadFailure {
+            message,
+            crs_unknown: None,
+        }
+    }
+}
 
 /// What is loaded: a file as it is (every polygon layer in it), or one layer of a project
 /// (its table, its name, its CRS override).
 pub enum LoadRequest {
-    File(PathBuf),
+    /// Every polygon layer of a file, read as the CRS given if one is.
+    File { path: PathBuf, crs: Option<Crs> },
     ProjectLayer {
         spec: ProjectLayer,
         project_dir: PathBuf,
@@ -171,7 +188,8 @@ impl GebiedenApp {
 
     /// Loads a file in the background.
     pub(super) fn spawn_load(&mut self, path: PathBuf, pending: PendingLoad) {
-        self.spawn_load_request(LoadRequest::File(path), pending);
+        let crs = pending.crs_override;
+        self.spawn_load_request(LoadRequest::File { path, crs }, pending);
     }
 
     /// Loads a file or a project's layer in the background; `pending` says what to do with
@@ -182,7 +200,7 @@ impl GebiedenApp {
         self.jobs.next_order += 1;
         self.pending_loads.insert(order, pending);
         let path = match &request {
-            LoadRequest::File(path) => path.clone(),
+            LoadRequest::File { path, .. } => path.clone(),
             LoadRequest::ProjectLayer { spec, project_dir } => {
                 gebieden::io::resolve_path(&spec.path, project_dir)
             }
@@ -190,7 +208,13 @@ impl GebiedenApp {
         let failed_path = path.clone();
         let work = move || {
             let layers = match request {
-                LoadRequest::File(path) => load(&path, &LoadOptions::default()),
+                LoadRequest::File { path, crs } => load(
+                    &path,
+                    &LoadOptions {
+                        crs_override: crs,
+                        ..LoadOptions::default()
+                    },
+                ),
                 LoadRequest::ProjectLayer { spec, project_dir } => {
                     load_project_layer(&spec, &project_dir, Crs::RD_NEW).map(|l| vec![l])
                 }
@@ -205,7 +229,10 @@ impl GebiedenApp {
                         })
                         .collect()
                 })
-                .map_err(|e| e.to_string());
+                .map_err(|e| LoadFailure {
+                    message: e.to_string(),
+                    crs_unknown: e.crs_problem().map(|p| p.looks_like()),
+                });
             JobResult::Loaded {
                 order,
                 path,
@@ -214,7 +241,10 @@ impl GebiedenApp {
         };
         let on_panic = move |message: String| JobResult::Loaded {
             order,
-            result: Err(format!("{}: {message}", failed_path.display())),
+            result: Err(LoadFailure::plain(format!(
+                "{}: {message}",
+                failed_path.display()
+            ))),
             path: failed_path,
         };
         self.jobs.spawn(self.repaint.clone(), work, on_panic);
@@ -427,11 +457,22 @@ impl GebiedenApp {
         let loaded = match result {
             Ok(loaded) => loaded,
             // The reason comes from the library (in English); the headline is the user's.
-            Err(error) => {
+            Err(failure) => {
                 self.messages.push(Message {
-                    text: format!("{} {error}", self.t().cannot_open),
+                    text: format!("{} {}", self.t().cannot_open, failure.message),
                     is_error: true,
                 });
+                // A file whose CRS is unknown (or wrong) opens once the user names it.
+                if let Some(looks_like) = failure.crs_unknown
+                    && pending.style.is_none()
+                {
+                    self.crs_requests.retain(|r| r.path != path);
+                    self.crs_requests.push(super::crs_dialog::CrsRequest {
+                        typed: looks_like.map(|c| c.to_string()).unwrap_or_default(),
+                        path,
+                        error: None,
+                    });
+                }
                 return;
             }
         };

@@ -72,6 +72,9 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
                         app.actions.push(Action::RemoveLayer(i));
                     }
                 });
+                if let Some(crs) = app.layers[i].crs_override {
+                    ui.small(format!("{} {crs}", t.read_as));
+                }
                 rename_row(app, ui, i);
                 // The panel edits a copy; a change goes to the app as one action, so it is
                 // marked, saved and autosaved like every other change.

@@ -8,6 +8,7 @@ pub mod app;
 pub mod bench;
 mod compose_panel;
 mod composer;
+mod crs_dialog;
 mod details_panel;
 mod dialogs;
 pub mod i18n;

@@ -25,6 +25,19 @@ impl LoadError {
         }
     }
 
+    /// The CRS problem that stopped the load, if that is what did: the fix is then to name the
+    /// file's CRS, which a front end can ask for.
+    pub fn crs_problem(&self) -> Option<&CrsProblem> {
+        let mut kind = &self.kind;
+        loop {
+            match kind {
+                LoadErrorKind::Crs(problem) => return Some(problem),
+                LoadErrorKind::InLayer { kind: inner, .. } => kind = inner,
+                _ => return None,
+            }
+        }
+    }
+
     /// The message with its fix worded by the front end (the command line names its flags).
     pub fn describe(&self, words: &dyn FixWords) -> String {
         format!("{}: {}", self.path.display(), self.kind.describe(words))
@@ -68,6 +81,16 @@ pub enum CrsProblem {
 }
 
 impl CrsProblem {
+    /// The CRS the coordinates look like, if they look like one.
+    pub fn looks_like(&self) -> Option<Crs> {
+        match self {
+            CrsProblem::Unknown { looks_like, .. } | CrsProblem::Implausible { looks_like, .. } => {
+                *looks_like
+            }
+            CrsProblem::Reproject(_) => None,
+        }
+    }
+
     /// The message with its fix worded by the front end.
     pub fn describe(&self, words: &dyn FixWords) -> String {
         let hint = |looks_like: &Option<Crs>| match looks_like {

@@ -245,3 +245,54 @@ fn the_analysis_settings_are_kept_and_used() {
         },
     );
 }
+
+#[test]
+fn a_file_whose_crs_is_wrong_opens_once_named_and_the_project_keeps_the_crs() {
+    let rd_without_crs = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/bad_input/rd_without_crs.geojson");
+    kept_through_autosave(
+        |harness| {
+            harness
+                .state_mut()
+                .actions
+                .push(Action::OpenFiles(vec![rd_without_crs.clone()]));
+            settle(harness);
+            assert_eq!(harness.state().layers.len(), 4, "not opened as it is");
+            // The window asks, offering the CRS the coordinates look like.
+            harness.get_by_label("Coördinatenstelsel onbekend");
+            harness.get_by_label("rd_without_crs.geojson");
+            assert_eq!(harness.state().crs_requests[0].typed, "EPSG:28992");
+            harness.get_by_label("Openen").click();
+            settle(harness);
+            assert!(harness.state().crs_requests.is_empty());
+            harness.get_by_label("Gelezen als EPSG:28992");
+        },
+        |next| {
+            let layer = &next.layers[4];
+            assert_eq!(layer.layer.name, "rd_without_crs");
+            assert_eq!(layer.crs_override, Some(gebieden::model::Crs::RD_NEW));
+            assert_eq!(layer.layer.source_crs, gebieden::model::Crs::RD_NEW);
+        },
+    );
+}
+
+#[test]
+fn a_crs_nobody_knows_is_refused_in_the_dialog() {
+    let mut harness = demo_harness();
+    let rd_without_crs = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/bad_input/rd_without_crs.geojson");
+    harness
+        .state_mut()
+        .actions
+        .push(Action::OpenFiles(vec![rd_without_crs]));
+    settle(&mut harness);
+    harness.state_mut().crs_requests[0].typed = "EPSG:99999".into();
+    harness.run_steps(1);
+    harness.get_by_label("Openen").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("unknown coordinate reference system 'EPSG:99999'");
+    harness.get_by_label("Overslaan").click();
+    harness.run_steps(2);
+    assert!(harness.state().crs_requests.is_empty());
+    assert_eq!(harness.state().layers.len(), 4);
+}
