@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-600}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(geojson shapefile geopackage prj project assignment analyse)
+[ ${#targets[@]} -eq 0 ] && targets=(geojson shapefile geopackage prj project assignment analyse table)
 [ -d fuzz/corpus/geojson ] || bash fuzz/seed.sh
 mkdir -p fuzz/logs
 for target in "${targets[@]}"; do

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=../shared/data
 corpus=fuzz/corpus
-mkdir -p "$corpus"/{geojson,shapefile,geopackage,prj,project,assignment,analyse}
+mkdir -p "$corpus"/{geojson,shapefile,geopackage,prj,project,assignment,analyse,table}
 cargo build --release -q
 made="$(mktemp -d)"
 trap 'rm -rf "$made"' EXIT
@@ -65,4 +65,6 @@ for wkt in 'PROJCS["RD_New",GEOGCS["GCS_Amersfoort",DATUM["D_Amersfoort",SPHEROI
            'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433],AUTHORITY["EPSG","4326"]]'; do
     printf '%s' "$wkt" > "$corpus/prj/$(printf '%s' "$wkt" | md5sum | cut -c1-8).prj"
 done
+# Spreadsheets: the statistics compose writes, behind the byte that picks the reader (0: .xlsx).
+{ printf '\x00'; cat "$made/stats.xlsx"; } > "$corpus/table/stats.xlsx"
 for dir in "$corpus"/*; do echo "$(basename "$dir"): $(ls "$dir" | wc -l) seeds"; done

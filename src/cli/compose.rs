@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use gebieden::compose::ComposeResult;
-use gebieden::io::{LoadOptions, load, read_assignment, write_project};
+use gebieden::io::{LoadOptions, TableOptions, load, read_assignment_with, write_project};
 use gebieden::model::{AnalysisSettings, Layer};
 use gebieden::ops::{compose_layers, compose_workspace, project_of_composition, write_composition};
 
@@ -58,7 +58,12 @@ pub fn run(args: &ComposeArgs) -> anyhow::Result<ExitCode> {
             if failed {
                 return bad_input();
             }
-            let composition = match read_assignment(assign, &units) {
+            let table = TableOptions {
+                sheet: args.sheet.clone(),
+                unit_column: args.unit_column.clone(),
+                area_column: args.area_column.clone(),
+            };
+            let composition = match read_assignment_with(assign, &units, &table) {
                 Ok(c) => c,
                 Err(error) => {
                     print_load_error(&error);

@@ -122,9 +122,20 @@ pub struct ComposeArgs {
     /// The base units (e.g. CBS buurten).
     #[arg(long, value_name = "FILE", requires = "assign")]
     pub units: Option<PathBuf>,
-    /// The assignment: a CSV with columns unit and area.
-    #[arg(long, value_name = "CSV", requires = "units")]
+    /// The assignment: a CSV or spreadsheet (.xlsx, .xls, .ods) with a column of units and a
+    /// column of areas, found by their header (unit/buurtcode/postcode/pc4…, area/gebied/team…),
+    /// else the first two columns.
+    #[arg(long, value_name = "TABLE", requires = "units")]
     pub assign: Option<PathBuf>,
+    /// The sheet of a spreadsheet to read [default: the first].
+    #[arg(long, value_name = "NAME", requires = "assign")]
+    pub sheet: Option<String>,
+    /// The header of the column of units, when it is not one gebieden recognises.
+    #[arg(long, value_name = "HEADER", requires = "assign")]
+    pub unit_column: Option<String>,
+    /// The header of the column of areas, when it is not one gebieden recognises.
+    #[arg(long, value_name = "HEADER", requires = "assign")]
+    pub area_column: Option<String>,
     /// Partner divisions to relate the areas to (which of their areas each agreed area cuts).
     #[arg(long, value_name = "FILE", num_args = 1..)]
     pub partners: Vec<PathBuf>,

@@ -69,6 +69,9 @@ pub enum Action {
         value: String,
     },
     ImportAssignment(PathBuf),
+    /// Makes a division of a table of units per area (e.g. postcodes per care team) over the
+    /// base division, and opens it as a layer.
+    TableAsDivision(PathBuf),
     SetLocked {
         unit: String,
         locked: bool,

@@ -42,13 +42,19 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
             app.actions.push(Action::Redo);
         }
         if ui.button(t.import_csv).clicked()
-            && let Some(path) = rfd::FileDialog::new()
-                .add_filter("CSV", &["csv", "txt"])
-                .pick_file()
+            && let Some(path) = pick_table(t.table_files)
         {
             app.actions.push(Action::ImportAssignment(path));
         }
     });
+    if ui
+        .button(t.table_as_division)
+        .on_hover_text(t.table_as_division_hint)
+        .clicked()
+        && let Some(path) = pick_table(t.table_files)
+    {
+        app.actions.push(Action::TableAsDivision(path));
+    }
     ui.horizontal(|ui| {
         ui.add(
             egui::TextEdit::singleline(&mut app.composer.new_area_name)
@@ -286,4 +292,13 @@ fn area_editor(app: &mut GebiedenApp, ui: &mut egui::Ui) {
             ui.memory_mut(|m| m.stop_text_input());
         }
     });
+}
+
+/// The system's file dialog for a table: CSV or a spreadsheet.
+fn pick_table(description: &str) -> Option<std::path::PathBuf> {
+    let mut extensions = vec!["csv", "txt"];
+    extensions.extend_from_slice(gebieden::io::SPREADSHEET_EXTENSIONS);
+    rfd::FileDialog::new()
+        .add_filter(description, &extensions)
+        .pick_file()
 }

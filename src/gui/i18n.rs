@@ -13,6 +13,9 @@ pub enum Language {
 
 /// The strings of one language.
 pub struct Texts {
+    pub table_as_division: &'static str,
+    pub table_as_division_hint: &'static str,
+    pub table_files: &'static str,
     pub crs_title: &'static str,
     pub crs_text: &'static str,
     pub open_as: &'static str,
@@ -153,6 +156,9 @@ pub struct Texts {
 }
 
 const NL: Texts = Texts {
+    table_as_division: "Tabel als indeling…",
+    table_as_division_hint: "Een lijst van eenheden per gebied (bijv. postcodes per zorgteam, CSV of Excel) wordt met de basisindeling een eigen indeling op de kaart.",
+    table_files: "Tabel (CSV, Excel, ODS)",
     crs_title: "Coördinatenstelsel onbekend",
     crs_text: "Van deze bestanden is het coördinatenstelsel (CRS) onbekend of klopt het niet. Welk CRS hebben ze? Voorgesteld is het stelsel waar de coördinaten op lijken.",
     open_as: "Openen",
@@ -188,7 +194,7 @@ const NL: Texts = Texts {
     only_unassigned: "Alleen zonder gebied",
     rule: "Regel",
     assign: "Toewijzen",
-    import_csv: "CSV inlezen…",
+    import_csv: "Tabel inlezen…",
     undo: "Ongedaan maken",
     redo: "Opnieuw",
     export: "Exporteren…",
@@ -292,6 +298,9 @@ const NL: Texts = Texts {
 };
 
 const EN: Texts = Texts {
+    table_as_division: "Table as division…",
+    table_as_division_hint: "A list of units per area (e.g. postcodes per care team, CSV or Excel) becomes a division of its own on the map, over the base division.",
+    table_files: "Table (CSV, Excel, ODS)",
     crs_title: "Unknown coordinate system",
     crs_text: "The coordinate reference system (CRS) of these files is unknown or wrong. Which CRS are they in? Suggested is the one their coordinates look like.",
     open_as: "Open",
@@ -327,7 +336,7 @@ const EN: Texts = Texts {
     only_unassigned: "Only unassigned",
     rule: "Rule",
     assign: "Assign",
-    import_csv: "Import CSV…",
+    import_csv: "Import table…",
     undo: "Undo",
     redo: "Redo",
     export: "Export…",

@@ -42,6 +42,13 @@ pub enum LoadRequest {
         spec: ProjectLayer,
         project_dir: PathBuf,
     },
+    /// A table of units per area, made a division over `units` (written beside the table,
+    /// then read like any file).
+    TableDivision {
+        table: PathBuf,
+        units: Arc<Layer>,
+        settings: gebieden::model::AnalysisSettings,
+    },
 }
 
 /// What to do with a layer once it has loaded.
@@ -204,6 +211,7 @@ impl GebiedenApp {
             LoadRequest::ProjectLayer { spec, project_dir } => {
                 gebieden::io::resolve_path(&spec.path, project_dir)
             }
+            LoadRequest::TableDivision { table, .. } => table.clone(),
         };
         let failed_path = path.clone();
         let work = move || {
@@ -217,6 +225,23 @@ impl GebiedenApp {
                 ),
                 LoadRequest::ProjectLayer { spec, project_dir } => {
                     load_project_layer(&spec, &project_dir, Crs::RD_NEW).map(|l| vec![l])
+                }
+                LoadRequest::TableDivision {
+                    table,
+                    units,
+                    settings,
+                } => {
+                    let options = gebieden::io::TableOptions::default();
+                    match gebieden::ops::division_from_table(&units, &table, &options, &settings) {
+                        Ok(division) => load(&division, &LoadOptions::default()),
+                        Err(error) => {
+                            return JobResult::Loaded {
+                                order,
+                                path,
+                                result: Err(LoadFailure::plain(error.to_string())),
+                            };
+                        }
+                    }
                 }
             };
             let result = layers

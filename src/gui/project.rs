@@ -124,6 +124,20 @@ impl GebiedenApp {
                     }
                 }
             }
+            Action::TableAsDivision(table) => {
+                let Some(units) = self.base().map(|l| l.layer.clone()) else {
+                    self.message(self.t().no_base.to_string(), true);
+                    return;
+                };
+                let settings = self.analysis_settings.clone();
+                let request = LoadRequest::TableDivision {
+                    table,
+                    units,
+                    settings,
+                };
+                self.spawn_load_request(request, PendingLoad::user_change());
+                false
+            }
             Action::SetLocked { unit, locked } => self.composer.edit(|c| {
                 c.set_locked(&unit, locked);
                 true

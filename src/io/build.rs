@@ -65,6 +65,8 @@ pub const ID_FIELD_CANDIDATES: &[&str] = &[
     "pc4",
     "code",
     "id",
+    // The agreed areas gebieden writes (and divisions made from tables) are named by this.
+    "gebied",
 ];
 
 pub(crate) fn build_layer(

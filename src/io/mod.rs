@@ -3,7 +3,7 @@
 //! Every reader produces the same raw records, and one pipeline (`build`) validates, reprojects
 //! to the working CRS and picks feature ids, so all formats behave alike.
 
-mod assignment_csv;
+mod assignment;
 mod atomic;
 mod build;
 mod error;
@@ -16,12 +16,14 @@ mod project;
 mod reproject;
 mod shapefile;
 mod summary;
+mod table;
 mod validate;
 mod wkb;
+mod xlsx_write;
 
 use std::path::Path;
 
-pub use assignment_csv::read_assignment;
+pub use assignment::{TableOptions, assignment_from_table, read_assignment, read_assignment_with};
 pub use atomic::{write_atomic, write_atomic_with};
 pub use build::ID_FIELD_CANDIDATES;
 pub use error::{CrsProblem, LoadError, LoadErrorKind, WriteError};
@@ -34,7 +36,9 @@ pub use project::{
 pub use reproject::{ReprojectError, Reprojector};
 pub use shapefile::{ShapefileWriteError, write_shapefile};
 pub use summary::{InvalidFeature, LayerSummary, bbox_wgs84, summarise, summarise_with};
+pub use table::{SPREADSHEET_EXTENSIONS, Table, is_spreadsheet, read_csv, read_table};
 pub use validate::polygon_problems;
+pub use xlsx_write::xlsx_bytes;
 
 use crate::model::{Crs, Layer};
 

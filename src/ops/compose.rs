@@ -1,12 +1,17 @@
 //! Composing the agreed division: the composition over its base units, related to the partner
 //! divisions; and the project a scripted composition leaves behind, so the window can open it.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use serde_json::json;
+
 use crate::compose::{ComposeResult, compose};
-use crate::io::{read_project, relative_path};
-use crate::model::{AnalysisSettings, Composition, Layer, Project, ProjectLayer};
+use crate::io::{
+    OutFeature, TableOptions, WriteError, read_assignment_with, read_project, relative_path,
+    write_geojson,
+};
+use crate::model::{AnalysisSettings, Composition, Crs, Layer, Project, ProjectLayer};
 
 use super::{OpsError, Workspace, is_cbs};
 
@@ -82,4 +87,59 @@ pub fn project_of_composition(
     project.analysis.extent_layer = None;
     project.composition = composition.clone();
     Ok(project)
+}
+
+/// Where the division made from a table is written: beside the table, `<stem>.indeling.geojson`.
+pub fn division_path(table: &Path) -> PathBuf {
+    let stem = table
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "tabel".into());
+    table.with_file_name(format!("{stem}.indeling.geojson"))
+}
+
+/// A partner division from a table over base units — a care provider's teams by postcode, say:
+/// the composition the table describes, its areas written as GeoJSON (RFC 7946) at
+/// [`division_path`], so it opens like any other division and a project keeps it. The layer is
+/// named after the table; each area has `gebied`, `units`, `kleur` and, for CBS units, `bron`.
+pub fn division_from_table(
+    units: &Layer,
+    table: &Path,
+    options: &TableOptions,
+    settings: &AnalysisSettings,
+) -> Result<PathBuf, OpsError> {
+    let composition = read_assignment_with(table, units, options)?;
+    let result = compose_layers(units, &composition, &[], settings);
+    let source = credit_of(units);
+    let features: Vec<OutFeature> = result
+        .areas
+        .iter()
+        .filter(|a| !a.geometry.0.is_empty())
+        .map(|area| {
+            let [r, g, b] = area.colour;
+            let mut properties = vec![
+                ("gebied".to_string(), json!(area.name)),
+                ("units".to_string(), json!(area.units.len())),
+                (
+                    "kleur".to_string(),
+                    json!(format!("#{r:02x}{g:02x}{b:02x}")),
+                ),
+            ];
+            if let Some(source) = &source {
+                properties.push(("bron".to_string(), json!(source)));
+            }
+            OutFeature {
+                properties,
+                geometry: area.geometry.clone(),
+            }
+        })
+        .collect();
+    let path = division_path(table);
+    let name = table
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    write_geojson(&path, &name, features, result.working_crs, Crs::WGS84)
+        .map_err(|e| WriteError::new(&path, e))?;
+    Ok(path)
 }

@@ -8,7 +8,7 @@ use geo::MultiPolygon;
 use crate::compose::{ComposeResult, Composition};
 use crate::io::{
     OutFeature, ReprojectError, Reprojector, WriteError, json_value, write_atomic, write_geojson,
-    write_geopackage, write_shapefile,
+    write_geopackage, write_shapefile, xlsx_bytes,
 };
 use crate::model::{Crs, Field, FieldType, Layer, Value};
 
@@ -95,7 +95,7 @@ fn csv_bytes(rows: Vec<Vec<String>>) -> Result<Vec<u8>, csv::Error> {
 }
 
 /// Writes areas.geojson, areas.shp (+ .shx .dbf .prj .cpg), areas.gpkg, assignment.csv,
-/// stats.csv and report.json (checks and per-area details) into `dir` (created if needed); returns the paths.
+/// stats.csv, stats.xlsx and report.json (checks and per-area details) into `dir` (created if needed); returns the paths.
 pub fn write_composition(
     dir: &Path,
     result: &ComposeResult,
@@ -189,23 +189,27 @@ pub fn write_composition(
     written.push(path);
 
     let path = dir.join("stats.csv");
-    let mut stats = vec![
-        fields
-            .iter()
-            .map(|f| {
-                if f.name == "gebied" {
-                    "area".to_string()
-                } else {
-                    f.name.clone()
-                }
-            })
-            .collect::<Vec<_>>(),
-    ];
+    let stats_header: Vec<String> = fields
+        .iter()
+        .map(|f| {
+            if f.name == "gebied" {
+                "area".to_string()
+            } else {
+                f.name.clone()
+            }
+        })
+        .collect();
+    let mut stats = vec![stats_header.clone()];
     stats.extend(
         rows.iter()
             .map(|row| row.iter().map(|v| v.to_string()).collect()),
     );
     let bytes = csv_bytes(stats).map_err(|e| WriteError::new(&path, e))?;
+    write_atomic(&path, &bytes).map_err(|e| WriteError::new(&path, e))?;
+    written.push(path);
+    // The same table for Excel, where most municipal staff open it.
+    let path = dir.join("stats.xlsx");
+    let bytes = xlsx_bytes("stats", &stats_header, &rows).map_err(|e| WriteError::new(&path, e))?;
     write_atomic(&path, &bytes).map_err(|e| WriteError::new(&path, e))?;
     written.push(path);
 

@@ -22,7 +22,10 @@ pub use analysis_files::{
     CROSSWALK_HEADER, write_analysis, write_atlas_csv, write_crosswalk_csv, write_problems_geojson,
     write_report_json,
 };
-pub use compose::{compose_layers, compose_workspace, credit_of, project_of_composition};
+pub use compose::{
+    compose_layers, compose_workspace, credit_of, division_from_table, division_path,
+    project_of_composition,
+};
 pub use compose_files::write_composition;
 pub use load::{
     Workspace, is_project_file, load_files, load_project_layer, partner_indices, pick_table,

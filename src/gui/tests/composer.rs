@@ -220,3 +220,29 @@ fn renaming_an_area_keeps_its_units_and_the_painting_target() {
     );
     harness.get_by_label("Toepassen");
 }
+
+#[test]
+fn a_table_of_units_per_team_becomes_a_division_on_the_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("wijkteams.csv");
+    std::fs::write(
+        &table,
+        "buurtcode;team\nBU99990100;Team Noord\nBU99990101;Team Noord\nBU99990203;Team Zuid\n",
+    )
+    .unwrap();
+    let mut harness = demo_harness();
+    harness
+        .state_mut()
+        .actions
+        .push(crate::gui::app::Action::TableAsDivision(table.clone()));
+    settle(&mut harness);
+    let app = harness.state();
+    let layer = app.layers.last().unwrap();
+    assert_eq!(layer.layer.name, "wijkteams");
+    let mut teams: Vec<String> = layer.layer.features.iter().map(|f| f.id.clone()).collect();
+    teams.sort();
+    assert_eq!(teams, ["Team Noord", "Team Zuid"]);
+    assert!(dir.path().join("wijkteams.indeling.geojson").is_file());
+    assert!(app.dirty, "a new layer of the project");
+    harness.get_by_role_and_label(Role::CheckBox, "wijkteams");
+}
