@@ -1,6 +1,7 @@
 //! The bad-input corpus of the hardening issue (#7), part two: GeoPackages, project files and
 //! assignment CSVs (GeoJSON and Shapefile are in hardening.rs). Each case is refused with a
-//! message naming file, feature and reason (exit 2, no panic) or read correctly.
+//! message naming file, feature and reason (exit 2, no panic) or read correctly; since issue 12
+//! a GeoPackage with an unusable table or feature loads the rest, with a note naming it.
 
 mod util;
 
@@ -36,6 +37,18 @@ fn changed_geopackage(dir: &Path, name: &str, sql: &str) -> PathBuf {
     path
 }
 
+/// Runs `inspect` on a GeoPackage that loads in part: exit 0, the tables that load, and the
+/// notes on stderr (issue 12: one unusable table never sinks the file).
+fn loads_in_part(path: &Path, tables: usize) -> String {
+    let output = run(&["inspect", "--json", path.to_str().unwrap()]);
+    let notes = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{notes}");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report.as_array().unwrap().len(), tables, "{report}");
+    assert!(notes.starts_with("note: "), "{notes}");
+    notes
+}
+
 #[test]
 fn a_geopackage_with_its_own_srs_for_rd() {
     let dir = tempfile::tempdir().unwrap();
@@ -64,9 +77,9 @@ fn a_geopackage_with_an_srs_nobody_knows() {
          UPDATE gpkg_geometry_columns SET srs_id = 100001 WHERE table_name = 'wijken';",
     );
     assert_says(
-        &refused(&path, &[]),
+        &loads_in_part(&path, 3),
         &[
-            "layer 'wijken'",
+            "table 'wijken' of the same file is left out",
             "'Lokaal stelsel' (gemeente 7)",
             "--crs EPSG:28992",
         ],
@@ -77,11 +90,21 @@ fn a_geopackage_with_an_srs_nobody_knows() {
         "PRAGMA foreign_keys = OFF; UPDATE gpkg_geometry_columns SET srs_id = 4242 WHERE table_name = 'wijken';",
     );
     assert_says(
-        &refused(&path, &[]),
+        &loads_in_part(&path, 3),
         &[
-            "layer 'wijken'",
+            "table 'wijken'",
             "SRS id 4242 is not in gpkg_spatial_ref_sys",
         ],
+    );
+    // No table left: refused, the first one's reason given.
+    let path = changed_geopackage(
+        dir.path(),
+        "niets.gpkg",
+        "PRAGMA foreign_keys = OFF; UPDATE gpkg_geometry_columns SET srs_id = 4242;",
+    );
+    assert_says(
+        &refused(&path, &[]),
+        &["layer '", "SRS id 4242 is not in gpkg_spatial_ref_sys"],
     );
 }
 
@@ -94,8 +117,13 @@ fn a_geopackage_with_a_damaged_geometry() {
         "UPDATE wijken SET geom = X'00010203' WHERE fid = (SELECT min(fid) FROM wijken);",
     );
     assert_says(
-        &refused(&path, &[]),
-        &["layer 'wijken'", "feature 1", "not a GeoPackage binary"],
+        &loads_in_part(&path, 4),
+        &[
+            "layer 'wijken'",
+            "1 feature(s) left out",
+            "feature 1",
+            "not a GeoPackage binary",
+        ],
     );
 }
 
@@ -104,8 +132,8 @@ fn a_geopackage_listing_a_table_that_is_gone() {
     let dir = tempfile::tempdir().unwrap();
     let path = changed_geopackage(dir.path(), "weg.gpkg", "DROP TABLE wijken;");
     assert_says(
-        &refused(&path, &[]),
-        &["layer 'wijken'", "no such table: wijken"],
+        &loads_in_part(&path, 3),
+        &["table 'wijken'", "no such table: wijken"],
     );
 }
 

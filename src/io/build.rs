@@ -8,7 +8,8 @@ use geo::{Coord, LineString, MultiPolygon, Polygon};
 use rayon::prelude::*;
 
 use super::validate::polygon_problems;
-use super::{CrsProblem, LoadErrorKind, LoadOptions, Reprojector};
+use super::{LoadErrorKind, LoadOptions, Reprojector};
+use crate::model::CrsProblem;
 use crate::model::{
     Crs, Feature, Field, GeometryProblem, Layer, LayerNote, SourceFormat, Value, WORKING_GRID_M,
 };
@@ -50,6 +51,8 @@ pub(crate) struct RawLayer {
     pub features: Vec<RawFeature>,
     /// What the native id is called, for `id_field` in reports (e.g. "fid").
     pub native_id_name: Option<String>,
+    /// What the reader wants the user to know (features left out, curves segmented).
+    pub notes: Vec<LayerNote>,
 }
 
 /// Code fields Dutch divisions use as ids, in order of preference.
@@ -70,7 +73,7 @@ pub const ID_FIELD_CANDIDATES: &[&str] = &[
 ];
 
 pub(crate) fn build_layer(
-    raw: RawLayer,
+    mut raw: RawLayer,
     path: &Path,
     options: &LoadOptions,
 ) -> Result<Layer, LoadErrorKind> {
@@ -117,6 +120,7 @@ pub(crate) fn build_layer(
         .map_err(|e| LoadErrorKind::Crs(CrsProblem::Reproject(e.to_string())))?;
 
     let (id_choice, id_note) = choose_ids(&raw, options)?;
+    let notes = std::mem::take(&mut raw.notes);
     let polygon_features: Vec<_> = raw
         .features
         .into_iter()
@@ -173,7 +177,7 @@ pub(crate) fn build_layer(
         features,
         geometry_types,
         skipped,
-        notes: id_note.into_iter().collect(),
+        notes: notes.into_iter().chain(id_note).collect(),
     })
 }
 

@@ -8,7 +8,7 @@ use rusqlite::{Connection, OpenFlags};
 use super::LoadErrorKind;
 use super::build::{RawFeature, RawGeometry, RawLayer};
 use super::prj::crs_from_wkt;
-use crate::model::{Crs, Field, FieldType, SourceFormat, Value};
+use crate::model::{Crs, Field, FieldType, LayerNote, SourceFormat, Value};
 
 const POLYGON_TYPES: &[&str] = &[
     "POLYGON",
@@ -35,7 +35,16 @@ struct TableInfo {
     srs_id: i64,
 }
 
-pub(crate) fn read(path: &Path) -> Result<Vec<RawLayer>, LoadErrorKind> {
+/// What a GeoPackage holds: the polygon tables that could be read, and the tables left out
+/// with the reason (points or lines, unreadable).
+pub(crate) struct Contents {
+    pub layers: Vec<RawLayer>,
+    pub skipped: Vec<(String, LoadErrorKind)>,
+}
+
+/// Reads every polygon table. One unusable table never sinks the file: it is left out with its
+/// reason; only a file without any readable polygon table is an error.
+pub(crate) fn read(path: &Path) -> Result<Contents, LoadErrorKind> {
     let mut header = [0u8; 16];
     {
         use std::io::Read;
@@ -74,15 +83,26 @@ pub(crate) fn read(path: &Path) -> Result<Vec<RawLayer>, LoadErrorKind> {
             listed.join(", ")
         )));
     }
-    polygon_tables
-        .into_iter()
-        .map(|table| {
-            read_table(&connection, table).map_err(|kind| LoadErrorKind::InLayer {
-                layer: table.name.clone(),
-                kind: Box::new(kind),
+    let mut contents = Contents {
+        layers: Vec::new(),
+        skipped: other_tables
+            .iter()
+            .map(|t| {
+                let kind = LoadErrorKind::NoPolygons(format!(
+                    "it holds {} geometry; gebieden compares areas",
+                    t.geometry_type
+                ));
+                (t.name.clone(), kind)
             })
-        })
-        .collect()
+            .collect(),
+    };
+    for table in polygon_tables {
+        match read_table(&connection, table) {
+            Ok(layer) => contents.layers.push(layer),
+            Err(kind) => contents.skipped.push((table.name.clone(), kind)),
+        }
+    }
+    Ok(contents)
 }
 
 fn feature_tables(connection: &Connection) -> Result<Vec<TableInfo>, LoadErrorKind> {
@@ -217,6 +237,10 @@ fn read_table(connection: &Connection, table: &TableInfo) -> Result<RawLayer, Lo
     let mut statement = connection.prepare(&sql).map_err(sql_error)?;
     let mut rows = statement.query([]).map_err(sql_error)?;
     let mut features = Vec::new();
+    let mut notes = Vec::new();
+    // Features whose geometry cannot be decoded: left out, counted, the first one named.
+    let mut undecodable: Option<(usize, String, String)> = None;
+    let mut curved = 0;
     while let Some(row) = rows.next().map_err(sql_error)? {
         let fid = match row.get_ref(0).map_err(sql_error)? {
             ValueRef::Integer(i) => i.to_string(),
@@ -229,17 +253,20 @@ fn read_table(connection: &Connection, table: &TableInfo) -> Result<RawLayer, Lo
             .map(|(i, (_, kind))| Ok(to_value(row.get_ref(i + 1)?, *kind)))
             .collect::<Result<Vec<Value>, rusqlite::Error>>()
             .map_err(sql_error)?;
-        let geometry = match row.get_ref(columns.len() + 1).map_err(sql_error)? {
-            ValueRef::Null => RawGeometry::Missing,
-            ValueRef::Blob(blob) => parse_blob(blob).map_err(|reason| LoadErrorKind::Feature {
-                feature: fid.clone(),
-                reason,
-            })?,
-            _ => {
-                return Err(LoadErrorKind::Feature {
-                    feature: fid,
-                    reason: "the geometry column holds no binary geometry".into(),
-                });
+        let decoded = match row.get_ref(columns.len() + 1).map_err(sql_error)? {
+            ValueRef::Null => Ok((RawGeometry::Missing, false)),
+            ValueRef::Blob(blob) => parse_blob(blob),
+            _ => Err("the geometry column holds no binary geometry".to_string()),
+        };
+        let geometry = match decoded {
+            Ok((geometry, was_curved)) => {
+                curved += usize::from(was_curved);
+                geometry
+            }
+            Err(reason) => {
+                let skipped = undecodable.get_or_insert((0, fid.clone(), reason));
+                skipped.0 += 1;
+                continue;
             }
         };
         features.push(RawFeature {
@@ -248,7 +275,18 @@ fn read_table(connection: &Connection, table: &TableInfo) -> Result<RawLayer, Lo
             geometry,
         });
     }
+    if let Some((count, first, reason)) = undecodable {
+        notes.push(LayerNote::FeaturesSkipped {
+            count,
+            first,
+            reason,
+        });
+    }
+    if curved > 0 {
+        notes.push(LayerNote::CurvesLinearised(curved));
+    }
     Ok(RawLayer {
+        notes,
         name: table.name.clone(),
         format: SourceFormat::GeoPackage,
         crs,
@@ -273,14 +311,15 @@ fn to_value(value: ValueRef, kind: FieldType) -> Value {
     }
 }
 
-/// Parses a GeoPackage geometry blob: the "GP" header (with an optional envelope) and WKB.
-fn parse_blob(blob: &[u8]) -> Result<RawGeometry, String> {
+/// Parses a GeoPackage geometry blob: the "GP" header (with an optional envelope) and WKB;
+/// also whether curves were turned into segments.
+fn parse_blob(blob: &[u8]) -> Result<(RawGeometry, bool), String> {
     if blob.len() < 8 || &blob[..2] != b"GP" {
         return Err("the geometry is not a GeoPackage binary (no 'GP' header)".into());
     }
     let flags = blob[3];
     if flags & 0b1_0000 != 0 {
-        return Ok(RawGeometry::Missing);
+        return Ok((RawGeometry::Missing, false));
     }
     let envelope = match (flags >> 1) & 0b111 {
         0 => 0,
@@ -297,7 +336,7 @@ fn parse_blob(blob: &[u8]) -> Result<RawGeometry, String> {
     let wkb = blob
         .get(start..)
         .ok_or("the geometry ends inside its header")?;
-    super::wkb::read(wkb)
+    super::wkb::read_counting_curves(wkb)
 }
 
 #[cfg(test)]
@@ -308,7 +347,7 @@ mod tests {
     fn empty_flag_and_bad_magic() {
         assert!(matches!(
             parse_blob(b"GP\0\x11\0\0\0\0"),
-            Ok(RawGeometry::Missing)
+            Ok((RawGeometry::Missing, false))
         ));
         assert!(
             parse_blob(b"XX\0\x01\0\0\0\0\x01")

@@ -23,10 +23,11 @@ mod xlsx_write;
 
 use std::path::Path;
 
+pub use crate::model::CrsProblem;
 pub use assignment::{TableOptions, assignment_from_table, read_assignment, read_assignment_with};
 pub use atomic::{write_atomic, write_atomic_with};
 pub use build::ID_FIELD_CANDIDATES;
-pub use error::{CrsProblem, LoadError, LoadErrorKind, WriteError};
+pub use error::{LoadError, LoadErrorKind, WriteError};
 pub use geojson_write::{OutFeature, json_value, write_geojson};
 pub use geopackage_write::{GeoPackageWriteError, write_geopackage};
 pub use prj::{WktError, crs_from_wkt, esri_wkt, ogc_wkt};
@@ -69,30 +70,54 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<Vec<Layer>, LoadError>
         .and_then(|e| e.to_str())
         .map(|e| e.to_ascii_lowercase())
         .unwrap_or_default();
-    let raw_layers = match extension.as_str() {
-        "geojson" | "json" => vec![geojson::read(path).map_err(fail)?],
-        "shp" => vec![shapefile::read(path).map_err(fail)?],
-        "gpkg" => geopackage::read(path).map_err(fail)?,
+    let (raw_layers, mut skipped) = match extension.as_str() {
+        "geojson" | "json" => (vec![geojson::read(path).map_err(fail)?], Vec::new()),
+        "shp" => (vec![shapefile::read(path).map_err(fail)?], Vec::new()),
+        "gpkg" => {
+            let contents = geopackage::read(path).map_err(fail)?;
+            (contents.layers, contents.skipped)
+        }
         "dbf" | "shx" | "prj" | "cpg" => {
             return Err(fail(LoadErrorKind::ShapefilePart));
         }
         other => return Err(fail(LoadErrorKind::Unsupported(format!(".{other}")))),
     };
-    let several = raw_layers.len() > 1;
-    raw_layers
-        .into_iter()
-        .map(|raw| {
-            let layer = raw.name.clone();
-            build::build_layer(raw, path, options).map_err(|kind| {
-                fail(if several {
-                    LoadErrorKind::InLayer {
-                        layer,
-                        kind: Box::new(kind),
-                    }
-                } else {
-                    kind
-                })
-            })
-        })
-        .collect()
+    let tables = raw_layers.len() + skipped.len();
+    let mut layers = Vec::new();
+    for raw in raw_layers {
+        let name = raw.name.clone();
+        match build::build_layer(raw, path, options) {
+            Ok(layer) => layers.push(layer),
+            Err(kind) => skipped.push((name, kind)),
+        }
+    }
+    if layers.is_empty() {
+        // Nothing to show: the reason of the first table (its layer named when the file has
+        // several), for the user to act on.
+        let Some((layer, kind)) = skipped.into_iter().next() else {
+            return Err(fail(LoadErrorKind::NoFeatures));
+        };
+        return Err(fail(if tables > 1 {
+            LoadErrorKind::InLayer {
+                layer,
+                kind: Box::new(kind),
+            }
+        } else {
+            kind
+        }));
+    }
+    // One unusable table never sinks a GeoPackage: the others load, and the first says why
+    // the rest is missing.
+    for (table, kind) in skipped {
+        let crs = match &kind {
+            LoadErrorKind::Crs(problem) => Some(problem.clone()),
+            _ => None,
+        };
+        layers[0].notes.push(crate::model::LayerNote::TableSkipped {
+            table,
+            reason: kind.to_string(),
+            crs,
+        });
+    }
+    Ok(layers)
 }

@@ -90,6 +90,24 @@ pub enum LayerNote {
     RepeatedIds(String),
     /// This many features have no id of their own, so features are numbered instead.
     MissingIds(usize),
+    /// Another table of the same file was left out (empty, no polygons, a CRS that cannot be
+    /// placed, unreadable); the polygon tables that could be read are loaded.
+    TableSkipped {
+        table: String,
+        reason: String,
+        /// When the CRS was the trouble: naming it fixes it.
+        crs: Option<super::CrsProblem>,
+    },
+    /// Features whose geometry could not be decoded were left out: how many, the first one's
+    /// id and why.
+    FeaturesSkipped {
+        count: usize,
+        first: String,
+        reason: String,
+    },
+    /// This many features held curved geometry, turned into straight segments (chords of at
+    /// most 4°, as GDAL does).
+    CurvesLinearised(usize),
 }
 
 impl LayerNote {
@@ -103,6 +121,22 @@ impl LayerNote {
             LayerNote::MissingIds(missing) => format!(
                 "{missing} feature(s) have no id of their own, so features are numbered instead; choose an id field{}",
                 words.choose_id_field()
+            ),
+            LayerNote::TableSkipped { table, reason, crs } => format!(
+                "table '{table}' of the same file is left out: {}",
+                crs.as_ref()
+                    .map(|problem| problem.describe(words))
+                    .unwrap_or_else(|| reason.clone())
+            ),
+            LayerNote::FeaturesSkipped {
+                count,
+                first,
+                reason,
+            } => format!(
+                "{count} feature(s) left out because their geometry cannot be read; feature {first}: {reason}"
+            ),
+            LayerNote::CurvesLinearised(count) => format!(
+                "{count} feature(s) have curved boundaries, turned into straight segments of at most 4° of arc"
             ),
         }
     }

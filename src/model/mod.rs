@@ -14,7 +14,7 @@ mod value;
 
 pub use composition::{AREA_PALETTE, AreaDef, ComposeError, Composition, PaintMode, Split};
 pub use crs::{Crs, UnknownCrs};
-pub use fix::{FixWords, PlainWords};
+pub use fix::{CrsProblem, FixWords, PlainWords};
 
 /// Geometry in the working CRS is kept on a 1 mm grid: far below any boundary's accuracy, and a
 /// fixed grid makes overlay results independent of the order pieces are computed in.

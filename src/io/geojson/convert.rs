@@ -108,6 +108,7 @@ pub(super) fn from_document(
         });
     }
     Ok(RawLayer {
+        notes: Vec::new(),
         name,
         format: SourceFormat::GeoJson,
         crs,

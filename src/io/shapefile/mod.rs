@@ -80,6 +80,7 @@ pub(crate) fn read(path: &Path) -> Result<RawLayer, LoadErrorKind> {
         })
         .collect();
     Ok(RawLayer {
+        notes: Vec::new(),
         name: path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
