@@ -115,7 +115,16 @@ fn unsupported_extension_and_directory() {
 fn shapefile_without_dbf() {
     let dir = tempfile::tempdir().unwrap();
     let shp = copy_shapefile("oude_ijsselstreek_buurten_2019", dir.path(), &["dbf"]);
-    assert_says(&refused(&shp, &[]), &["missing .dbf"]);
+    // Issue 12: the shapes load, numbered, as GDAL reads them; a note says what is missing.
+    let output = run(&["inspect", "--json", shp.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_says(
+        &stderr(&output),
+        &["note: ", "no .dbf beside the .shp", "numbered"],
+    );
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report[0]["features"], 32);
+    assert_eq!(report[0]["fields"].as_array().unwrap().len(), 0);
 }
 
 #[test]

@@ -330,9 +330,12 @@ fn a_record_claiming_a_billion_parts() {
 
 #[test]
 fn an_unknown_code_page() {
+    // Issue 12: read as the text looks, with a note, instead of refused.
+    let output = run(&["inspect", corpus("unknown_cpg.shp").to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_says(
-        &refused(&corpus("unknown_cpg.shp"), &[]),
-        &["the .cpg names an unknown code page 'KLINGON-8'"],
+        &stderr(&output),
+        &["code page gebieden does not know ('KLINGON-8')", "read as"],
     );
 }
 

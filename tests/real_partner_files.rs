@@ -28,7 +28,11 @@ fn a_partner_geopackage_reads_as_gdal_reads_it() {
     let mut read = Vec::new();
     for layer in &layers {
         let wanted = &gdal[&layer.name];
-        let area: f64 = layer.features.iter().map(|f| f.geometry.unsigned_area()).sum();
+        let area: f64 = layer
+            .features
+            .iter()
+            .map(|f| f.geometry.unsigned_area())
+            .sum();
         assert_eq!(
             layer.features.len() as u64,
             wanted["polygon_features"].as_u64().unwrap(),
@@ -59,5 +63,8 @@ fn a_partner_geopackage_reads_as_gdal_reads_it() {
     assert!(skipped.contains(&"meldpunten") && skipped.contains(&"leeg"));
     let bogen = layers.iter().find(|l| l.name == "bogen").unwrap();
     assert!(bogen.notes.contains(&LayerNote::CurvesLinearised(2)));
-    assert!(bogen.invalid_features().next().is_none(), "segmented rings are valid");
+    assert!(
+        bogen.invalid_features().next().is_none(),
+        "segmented rings are valid"
+    );
 }

@@ -289,7 +289,12 @@ fn finite_bounds(features: &[RawFeature]) -> Option<([f64; 2], [f64; 2])> {
 
 fn fits(bounds: ([f64; 2], [f64; 2]), crs: Crs) -> bool {
     let (min, max) = crs.plausible_extent();
-    bounds.0[0] >= min[0] && bounds.0[1] >= min[1] && bounds.1[0] <= max[0] && bounds.1[1] <= max[1]
+    // Rounding in the writer: world files reach x = 180.00000000000006.
+    let slack = |limit: f64| limit.abs().max(1.0) * 1e-9;
+    bounds.0[0] >= min[0] - slack(min[0])
+        && bounds.0[1] >= min[1] - slack(min[1])
+        && bounds.1[0] <= max[0] + slack(max[0])
+        && bounds.1[1] <= max[1] + slack(max[1])
 }
 
 /// The CRS the coordinates look like, for error messages: longitude/latitude or RD New.
@@ -359,4 +364,16 @@ fn to_working_geometry(
         parts.push(Polygon::new(exterior, holes).orient(Direction::Default));
     }
     Ok(MultiPolygon::new(parts))
+}
+
+#[cfg(test)]
+mod plausibility_tests {
+    use super::*;
+
+    #[test]
+    fn world_files_rounded_past_180_degrees_fit() {
+        let world = ([-180.00000000000006, -90.0], [180.00000000000006, 90.0]);
+        assert!(fits(world, Crs::WGS84));
+        assert!(!fits(([-180.1, -90.0], [180.0, 90.0]), Crs::WGS84));
+    }
 }

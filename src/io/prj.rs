@@ -260,6 +260,8 @@ pub enum WktError {
 /// Places a WKT CRS description (WKT1 as in .prj files, or WKT2) on a known CRS; the error says
 /// what the text describes, for a message that asks the user to name the CRS.
 pub fn crs_from_wkt(text: &str) -> Result<Crs, WktError> {
+    // Notepad and some exporters start the .prj with a UTF-8 byte-order mark.
+    let text = text.trim_start_matches('\u{feff}');
     let root = parse(text.trim())
         .ok_or_else(|| WktError::NotWkt(text.trim().chars().take(60).collect()))?;
     let known = root
@@ -298,6 +300,11 @@ mod tests {
             crs_from_wkt(wkt2),
             Crs::from_epsg(25831).ok_or(WktError::Unplaced(String::new()))
         );
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_the_wkt_is_passed_over() {
+        assert_eq!(crs_from_wkt(&format!("\u{feff}{ESRI_RD}")), Ok(Crs::RD_NEW));
     }
 
     #[test]

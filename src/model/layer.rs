@@ -105,6 +105,11 @@ pub enum LayerNote {
         first: String,
         reason: String,
     },
+    /// A shapefile without its .dbf: no attributes, features numbered.
+    NoAttributes,
+    /// The .cpg names a code page that cannot be decoded; text was read as the file looked
+    /// (UTF-8 or Windows-1252) instead.
+    UnknownCodePage { label: String, used: String },
     /// This many features held curved geometry, turned into straight segments (chords of at
     /// most 4°, as GDAL does).
     CurvesLinearised(usize),
@@ -134,6 +139,10 @@ impl LayerNote {
                 reason,
             } => format!(
                 "{count} feature(s) left out because their geometry cannot be read; feature {first}: {reason}"
+            ),
+            LayerNote::NoAttributes => "there is no .dbf beside the .shp, so the features have no attributes (names, codes) and are numbered; copy the .dbf with the same name beside it to get them".to_string(),
+            LayerNote::UnknownCodePage { label, used } => format!(
+                "the .cpg names a code page gebieden does not know ('{label}'); the text was read as {used}, check the names"
             ),
             LayerNote::CurvesLinearised(count) => format!(
                 "{count} feature(s) have curved boundaries, turned into straight segments of at most 4° of arc"

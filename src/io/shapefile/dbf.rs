@@ -26,6 +26,15 @@ pub(crate) enum TextEncoding {
 }
 
 impl TextEncoding {
+    /// The encoding's name, for messages.
+    pub(crate) fn name(self) -> String {
+        match self {
+            TextEncoding::Standard(encoding) => encoding.name().to_string(),
+            TextEncoding::Dos(table) if std::ptr::eq(table, &CP437) => "CP437".into(),
+            TextEncoding::Dos(_) => "CP850".into(),
+        }
+    }
+
     fn decode(self, raw: &[u8]) -> String {
         match self {
             TextEncoding::Standard(encoding) => encoding.decode(raw).0.into_owned(),
@@ -104,12 +113,30 @@ pub(crate) fn encoding_from_cpg(text: &str) -> Option<TextEncoding> {
         "" if upper == "OEM" => return Some(TextEncoding::Dos(&CP850)),
         _ => {}
     }
+    // By label ("UTF-8", "Big5", "Shift_JIS", "KOI8-R", …), else by the code page number the
+    // ESRI and Windows names carry ("CP936", "ANSI 1252", "874", "88592").
     let standard = Encoding::for_label(label.as_bytes()).or(match digits.as_str() {
         "65001" | "8" if upper.contains("UTF") => Some(encoding_rs::UTF_8),
-        "1252" => Some(encoding_rs::WINDOWS_1252),
+        "1252" | "88591" | "885915" => Some(encoding_rs::WINDOWS_1252),
         "1250" => Some(encoding_rs::WINDOWS_1250),
         "1251" => Some(encoding_rs::WINDOWS_1251),
-        "88591" | "885915" => Some(encoding_rs::WINDOWS_1252),
+        "1253" => Some(encoding_rs::WINDOWS_1253),
+        "1254" => Some(encoding_rs::WINDOWS_1254),
+        "1255" => Some(encoding_rs::WINDOWS_1255),
+        "1256" => Some(encoding_rs::WINDOWS_1256),
+        "1257" => Some(encoding_rs::WINDOWS_1257),
+        "1258" => Some(encoding_rs::WINDOWS_1258),
+        "874" => Some(encoding_rs::WINDOWS_874),
+        "866" => Some(encoding_rs::IBM866),
+        "932" => Some(encoding_rs::SHIFT_JIS),
+        "936" => Some(encoding_rs::GBK),
+        "949" => Some(encoding_rs::EUC_KR),
+        "950" => Some(encoding_rs::BIG5),
+        "20866" => Some(encoding_rs::KOI8_R),
+        "21866" => Some(encoding_rs::KOI8_U),
+        "88592" => Some(encoding_rs::ISO_8859_2),
+        "88595" => Some(encoding_rs::ISO_8859_5),
+        "88597" => Some(encoding_rs::ISO_8859_7),
         _ => None,
     });
     standard.map(TextEncoding::Standard)

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use super::LoadErrorKind;
 use super::build::{RawFeature, RawLayer};
 use super::prj::crs_from_wkt;
-use crate::model::SourceFormat;
+use crate::model::{LayerNote, SourceFormat};
 
 /// The sidecar next to `shp` with this extension, matching the case the files use
 /// (`.DBF` beside `.SHP` on old Windows exports).
@@ -30,11 +30,15 @@ pub(crate) fn read(path: &Path) -> Result<RawLayer, LoadErrorKind> {
     if shp_bytes.is_empty() {
         return Err(LoadErrorKind::EmptyFile);
     }
-    let dbf_path = sidecar(path, "dbf").ok_or_else(|| LoadErrorKind::MissingSidecar {
-        missing: ".dbf".into(),
-        why: "a shapefile keeps its attributes (names, codes) there; copy the .dbf with the same name beside it".into(),
-    })?;
-    let dbf_bytes = std::fs::read(&dbf_path)?;
+    let mut notes = Vec::new();
+    // Without its .dbf a shapefile still has its shapes: numbered, as GDAL reads it.
+    let dbf_bytes = match sidecar(path, "dbf") {
+        Some(dbf) => Some(std::fs::read(&dbf)?),
+        None => {
+            notes.push(LayerNote::NoAttributes);
+            None
+        }
+    };
 
     let crs = match sidecar(path, "prj") {
         None => Err(
@@ -47,22 +51,38 @@ pub(crate) fn read(path: &Path) -> Result<RawLayer, LoadErrorKind> {
         }
     };
 
+    let dbf_bytes_or_empty = dbf_bytes.as_deref().unwrap_or_default();
+    let from_driver =
+        || dbf::encoding_from_language_driver(dbf::language_driver(dbf_bytes_or_empty));
     let encoding = match sidecar(path, "cpg") {
         Some(cpg) => {
             let text = std::fs::read(&cpg)?;
-            let label = String::from_utf8_lossy(&text).into_owned();
-            Some(dbf::encoding_from_cpg(&label).ok_or_else(|| {
-                LoadErrorKind::Format(format!(
-                    "the .cpg names an unknown code page '{}'",
-                    label.trim()
-                ))
-            })?)
+            let label = String::from_utf8_lossy(&text).trim().to_string();
+            match dbf::encoding_from_cpg(&label) {
+                Some(encoding) => Some(encoding),
+                // A code page nobody decodes: read the text as it looks, and say so.
+                None => {
+                    let guessed = from_driver();
+                    let used = match guessed {
+                        Some(encoding) => encoding.name(),
+                        None => dbf::sniff_encoding(dbf_bytes_or_empty).name().to_string(),
+                    };
+                    notes.push(LayerNote::UnknownCodePage { label, used });
+                    guessed
+                }
+            }
         }
-        None => dbf::encoding_from_language_driver(dbf::language_driver(&dbf_bytes)),
+        None => from_driver(),
     };
 
     let geometries = shp::read_records(&shp_bytes).map_err(LoadErrorKind::Format)?;
-    let table = dbf::read(&dbf_bytes, encoding).map_err(LoadErrorKind::Format)?;
+    let table = match &dbf_bytes {
+        Some(bytes) => dbf::read(bytes, encoding).map_err(LoadErrorKind::Format)?,
+        None => dbf::Table {
+            fields: Vec::new(),
+            rows: vec![Vec::new(); geometries.len()],
+        },
+    };
     if table.rows.len() != geometries.len() {
         return Err(LoadErrorKind::Format(format!(
             "the .dbf has {} records but the .shp has {} shapes; the two files do not belong together",
@@ -80,7 +100,7 @@ pub(crate) fn read(path: &Path) -> Result<RawLayer, LoadErrorKind> {
         })
         .collect();
     Ok(RawLayer {
-        notes: Vec::new(),
+        notes,
         name: path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())

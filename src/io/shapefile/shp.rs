@@ -84,6 +84,7 @@ fn read_shape(content: &[u8]) -> Result<RawGeometry, String> {
     match shape_type {
         0 => return Ok(RawGeometry::Missing),
         5 | 15 | 25 => {}
+        31 => return read_multipatch(content),
         other => return Ok(RawGeometry::Other(shape_type_name(other))),
     }
     if content.len() < 44 {
@@ -138,40 +139,155 @@ fn read_shape(content: &[u8]) -> Result<RawGeometry, String> {
     })
 }
 
-/// Shapefiles store all rings of a record in one list: outer rings clockwise, holes
-/// counter-clockwise. Each hole goes to the smallest outer ring that contains it; a hole that
-/// no outer ring contains is taken as an outer ring itself (as GDAL does), so no area is lost.
+/// Shapefiles store all rings of a record in one list. Which are outer rings and which holes
+/// is decided by containment, as GDAL organises polygons, not by winding alone (writers get
+/// the winding wrong): a ring inside an odd number of others is a hole of the smallest ring
+/// around it, every other ring is an outer ring. So a hole wound like a shell still cuts its
+/// area out, and a ring that nothing contains is never lost.
 fn organise_rings(rings: Vec<Vec<Coord<f64>>>) -> Vec<RawPolygon> {
     if rings.len() == 1 {
         return vec![rings];
     }
-    let (mut shells, mut holes) = (Vec::new(), Vec::new());
-    for ring in rings {
-        if signed_area(&ring) <= 0.0 {
-            shells.push(ring);
-        } else {
-            holes.push(ring);
+    let n = rings.len();
+    let areas: Vec<f64> = rings.iter().map(|r| signed_area(r).abs()).collect();
+    let boxes: Vec<[f64; 4]> = rings.iter().map(|r| ring_box(r)).collect();
+    // Larger rings first: a ring can only lie inside a larger one.
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| areas[b].total_cmp(&areas[a]));
+    let mut parent: Vec<Option<usize>> = vec![None; n];
+    let mut depth = vec![0usize; n];
+    for (k, &i) in order.iter().enumerate() {
+        let probe = edge_midpoints(&rings[i], 1).next().unwrap_or(rings[i][0]);
+        // The smallest larger ring around it: the first that contains it, smallest first.
+        if let Some(&j) = order[..k].iter().rev().find(|&&j| {
+            let b = boxes[j];
+            probe.x >= b[0]
+                && probe.x <= b[2]
+                && probe.y >= b[1]
+                && probe.y <= b[3]
+                && point_in_ring(&rings[j], probe)
+        }) {
+            parent[i] = Some(j);
+            depth[i] = depth[j] + 1;
         }
     }
-    let shell_areas: Vec<f64> = shells.iter().map(|s| signed_area(s).abs()).collect();
-    let mut polygons: Vec<RawPolygon> = shells.into_iter().map(|s| vec![s]).collect();
-    let shell_count = polygons.len();
-    for hole in holes {
-        let probe = edge_midpoints(&hole, 1).next().unwrap_or(hole[0]);
-        // Only real outer rings own holes, not holes that became outer rings themselves
-        // (found by fuzzing: a hole inside such a one).
-        let owner = polygons[..shell_count]
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| point_in_ring(&p[0], probe))
-            .min_by(|a, b| shell_areas[a.0].total_cmp(&shell_areas[b.0]))
-            .map(|(i, _)| i);
-        match owner {
-            Some(i) => polygons[i].push(hole),
-            None => polygons.push(vec![hole]),
+    // Outer rings in file order, each with its holes.
+    let mut polygon_of: Vec<Option<usize>> = vec![None; n];
+    let mut polygons: Vec<RawPolygon> = Vec::new();
+    let mut rings: Vec<Option<Vec<Coord<f64>>>> = rings.into_iter().map(Some).collect();
+    for i in 0..n {
+        if depth[i] % 2 == 0 {
+            polygon_of[i] = Some(polygons.len());
+            polygons.push(vec![rings[i].take().unwrap_or_default()]);
+        }
+    }
+    for i in 0..n {
+        if let (Some(ring), Some(owner)) = (rings[i].take(), parent[i].and_then(|p| polygon_of[p]))
+        {
+            polygons[owner].push(ring);
         }
     }
     polygons
+}
+
+/// The box [min x, min y, max x, max y] around a ring.
+fn ring_box(ring: &[Coord<f64>]) -> [f64; 4] {
+    ring.iter().fold(
+        [
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
+        ],
+        |b, c| [b[0].min(c.x), b[1].min(c.y), b[2].max(c.x), b[3].max(c.y)],
+    )
+}
+
+/// A MultiPatch record (3D surfaces of triangle strips, fans and rings) as polygons, as GDAL
+/// reads it: every triangle of a strip or fan a polygon; an outer ring with the inner rings
+/// after it, or a first ring with the rings after it, one polygon with holes.
+fn read_multipatch(content: &[u8]) -> Result<RawGeometry, String> {
+    if content.len() < 44 {
+        return Err("the MultiPatch record is shorter than its header".into());
+    }
+    let parts = le_i32(content, 36);
+    let points = le_i32(content, 40);
+    if parts < 0 || points < 0 {
+        return Err(format!(
+            "negative part or point count ({parts} parts, {points} points)"
+        ));
+    }
+    let (parts, points) = (parts as usize, points as usize);
+    let types_at = 44 + parts * 4;
+    let points_at = types_at + parts * 4;
+    if points_at + points * 16 > content.len() {
+        return Err(format!(
+            "{parts} parts and {points} points do not fit in a record of {} bytes",
+            content.len()
+        ));
+    }
+    let mut starts: Vec<usize> = (0..parts)
+        .map(|i| (le_i32(content, 44 + i * 4).max(0) as usize).min(points))
+        .collect();
+    starts.push(points);
+    if starts.windows(2).any(|w| w[0] > w[1]) {
+        return Err("part offsets are out of order".into());
+    }
+    let coord = |i: usize| Coord {
+        x: le_f64(content, points_at + i * 16),
+        y: le_f64(content, points_at + i * 16 + 8),
+    };
+    let mut polygons: Vec<RawPolygon> = Vec::new();
+    let close = |mut ring: Vec<Coord<f64>>| {
+        if ring.first() != ring.last()
+            && let Some(&first) = ring.first()
+        {
+            ring.push(first);
+        }
+        ring
+    };
+    // The polygon an inner ring or ring belongs to: the last outer or first ring.
+    let mut ring_owner: Option<usize> = None;
+    for part in 0..parts {
+        let part_type = le_i32(content, types_at + part * 4);
+        let ring: Vec<Coord<f64>> = (starts[part]..starts[part + 1]).map(coord).collect();
+        match part_type {
+            // Triangle strip: every three consecutive points; fan: around the first point.
+            0 => {
+                ring_owner = None;
+                polygons.extend(ring.windows(3).map(|t| vec![close(t.to_vec())]));
+            }
+            1 => {
+                ring_owner = None;
+                polygons.extend(
+                    ring.windows(2)
+                        .skip(1)
+                        .map(|pair| vec![close(vec![ring[0], pair[0], pair[1]])]),
+                );
+            }
+            // Outer or first ring: a new polygon; inner ring or ring: a hole of that one.
+            2 | 4 => {
+                ring_owner = Some(polygons.len());
+                polygons.push(vec![close(ring)]);
+            }
+            3 | 5 => match ring_owner.and_then(|i| polygons.get_mut(i)) {
+                Some(polygon) => polygon.push(close(ring)),
+                None => {
+                    ring_owner = Some(polygons.len());
+                    polygons.push(vec![close(ring)]);
+                }
+            },
+            other => return Err(format!("unknown MultiPatch part type {other}")),
+        }
+    }
+    Ok(if polygons.is_empty() {
+        RawGeometry::Missing
+    } else {
+        RawGeometry::Polygons {
+            type_name: "MultiPatch".into(),
+            polygons,
+        }
+    })
 }
 
 #[cfg(test)]
@@ -184,16 +300,67 @@ mod tests {
 
     #[test]
     fn a_hole_inside_a_hole_without_shell_does_not_panic() {
-        // Both rings counter-clockwise (holes by the shapefile rule), no outer ring at all:
-        // the big one becomes an outer ring itself, the small one lies inside it.
+        // Both rings counter-clockwise (holes by the shapefile rule), no outer ring at all
+        // (found by fuzzing). By containment (issue 12) the big one is the outer ring and the
+        // small one its hole.
         let big = ring(&[(0., 0.), (10., 0.), (10., 10.), (0., 10.), (0., 0.)]);
         let small = ring(&[(2., 2.), (4., 2.), (4., 4.), (2., 4.), (2., 2.)]);
         let polygons = organise_rings(vec![big, small]);
-        assert_eq!(
-            polygons.len(),
-            2,
-            "each kept as its own polygon, no area lost"
-        );
+        assert_eq!(polygons.len(), 1);
+        assert_eq!(polygons[0].len(), 2);
+    }
+
+    #[test]
+    fn a_hole_wound_like_a_shell_is_a_hole() {
+        // A counter-clockwise outer ring with a clockwise ring inside it: the inner one is a
+        // hole all the same, and an island in that hole is an outer ring again.
+        let shell = ring(&[(0., 0.), (10., 0.), (10., 10.), (0., 10.), (0., 0.)]);
+        let hole = ring(&[(2., 2.), (2., 8.), (8., 8.), (8., 2.), (2., 2.)]);
+        let island = ring(&[(4., 4.), (4., 6.), (6., 6.), (6., 4.), (4., 4.)]);
+        let polygons = organise_rings(vec![shell, hole, island]);
+        assert_eq!(polygons.len(), 2);
+        assert_eq!(polygons[0].len(), 2, "outer ring and its hole");
+        assert_eq!(polygons[1].len(), 1, "the island");
+    }
+
+    #[test]
+    fn multipatch_strips_fans_and_rings_become_polygons() {
+        fn record(parts: &[(i32, &[(f64, f64)])]) -> Vec<u8> {
+            let points: usize = parts.iter().map(|(_, p)| p.len()).sum();
+            let mut out = 31i32.to_le_bytes().to_vec();
+            out.extend_from_slice(&[0u8; 32]);
+            out.extend_from_slice(&(parts.len() as i32).to_le_bytes());
+            out.extend_from_slice(&(points as i32).to_le_bytes());
+            let mut start = 0;
+            for (_, p) in parts {
+                out.extend_from_slice(&(start as i32).to_le_bytes());
+                start += p.len();
+            }
+            for (kind, _) in parts {
+                out.extend_from_slice(&kind.to_le_bytes());
+            }
+            for (_, p) in parts {
+                for (x, y) in *p {
+                    out.extend_from_slice(&x.to_le_bytes());
+                    out.extend_from_slice(&y.to_le_bytes());
+                }
+            }
+            out
+        }
+        let strip: &[(f64, f64)] = &[(0., 0.), (0., 1.), (1., 0.), (1., 1.)];
+        let outer: &[(f64, f64)] = &[(5., 5.), (9., 5.), (9., 9.), (5., 9.), (5., 5.)];
+        let inner: &[(f64, f64)] = &[(6., 6.), (6., 7.), (7., 7.), (7., 6.), (6., 6.)];
+        let RawGeometry::Polygons {
+            polygons,
+            type_name,
+        } = read_shape(&record(&[(0, strip), (2, outer), (3, inner)])).unwrap()
+        else {
+            panic!()
+        };
+        assert_eq!(type_name, "MultiPatch");
+        assert_eq!(polygons.len(), 3, "two triangles and a ring with a hole");
+        assert_eq!(polygons[0][0].len(), 4, "a closed triangle");
+        assert_eq!(polygons[2].len(), 2);
     }
 
     #[test]
