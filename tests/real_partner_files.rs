@@ -16,15 +16,16 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn expected(name: &str) -> serde_json::Value {
-    let text = std::fs::read_to_string(fixture(&format!("{name}.expected.json"))).unwrap();
+/// What GDAL read from the fixtures, as the scripts recorded it.
+fn expected(file: &str) -> serde_json::Value {
+    let text = std::fs::read_to_string(fixture(file)).unwrap();
     serde_json::from_str(&text).unwrap()
 }
 
 #[test]
 fn a_partner_geopackage_reads_as_gdal_reads_it() {
     let layers = load(&fixture("partner.gpkg"), &LoadOptions::default()).unwrap();
-    let gdal = expected("partner.gpkg");
+    let gdal = expected("partner.gpkg.expected.json");
     let mut read = Vec::new();
     for layer in &layers {
         let wanted = &gdal[&layer.name];
@@ -67,4 +68,48 @@ fn a_partner_geopackage_reads_as_gdal_reads_it() {
         bogen.invalid_features().next().is_none(),
         "segmented rings are valid"
     );
+}
+
+#[test]
+fn partner_shapefiles_read_as_gdal_reads_them() {
+    let gdal = expected("shp/expected.json");
+    for (name, wanted) in gdal.as_object().unwrap() {
+        let path = fixture(&format!("shp/{name}.shp"));
+        let layers = load(&path, &LoadOptions::default()).unwrap();
+        let layer = &layers[0];
+        assert_eq!(
+            layer.features.len() as u64,
+            wanted["features"].as_u64().unwrap(),
+            "{name}"
+        );
+        let area: f64 = layer
+            .features
+            .iter()
+            .map(|f| f.geometry.unsigned_area())
+            .sum();
+        let gdal_area = wanted["area_m2"].as_f64().unwrap();
+        assert!(
+            (area - gdal_area).abs() < 0.01,
+            "{name}: {area} m², GDAL {gdal_area} m²"
+        );
+        let names: Vec<String> = match layer.field_index("naam") {
+            Some(column) => layer
+                .features
+                .iter()
+                .map(|f| f.attributes[column].to_string())
+                .collect(),
+            None => Vec::new(),
+        };
+        let gdal_names: Vec<&str> = wanted["names"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n.as_str().unwrap())
+            .collect();
+        assert_eq!(names, gdal_names, "{name}");
+        assert!(
+            layer.invalid_features().next().is_none(),
+            "{name}: read as valid polygons"
+        );
+    }
 }
