@@ -113,3 +113,28 @@ fn partner_shapefiles_read_as_gdal_reads_them() {
         );
     }
 }
+
+#[test]
+fn a_belgian_partner_file_in_lambert_72_lands_where_gdal_puts_it() {
+    // Baarle-Hertog's neighbours send Belgian Lambert 72 (EPSG:31370), a code gebieden did
+    // not know before issue 12. GDAL 3.6 puts (200000, 230000) at RD (134088.46, 376529.73).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("belgie.geojson");
+    std::fs::write(
+        &path,
+        r#"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::31370"}},
+            "features":[{"type":"Feature","properties":{"naam":"Grens"},"geometry":{"type":"Polygon",
+            "coordinates":[[[200000,230000],[200100,230000],[200100,230100],[200000,230100],[200000,230000]]]}}]}"#,
+    )
+    .unwrap();
+    let layer = load(&path, &LoadOptions::default()).unwrap().remove(0);
+    assert_eq!(layer.source_crs.epsg(), 31370);
+    let corner = layer.features[0].geometry.0[0]
+        .exterior()
+        .0
+        .iter()
+        .map(|c| (c.x - 134_088.46).hypot(c.y - 376_529.73))
+        .fold(f64::INFINITY, f64::min);
+    // Both use a 7-parameter datum shift; they agree to a few metres.
+    assert!(corner < 5.0, "{corner} m from GDAL's position");
+}

@@ -4,20 +4,35 @@ use serde::{Deserialize, Serialize};
 
 /// A coordinate reference system gebieden can place, named by its EPSG code.
 ///
-/// Only systems with a known PROJ definition exist as values, so a `Crs` can always be
-/// reprojected from and to. Dutch divisions are mostly in RD New (EPSG:28992), web data in
-/// WGS 84 (EPSG:4326).
+/// Only systems with a PROJ definition that proj4rs can use exist as values, so a `Crs` can
+/// always be reprojected from and to: the ten Dutch partners use most with definitions of our
+/// own (below), every other code of the EPSG registry from the maintained `crs-definitions`.
+/// Dutch divisions are mostly in RD New (EPSG:28992), web data in WGS 84 (EPSG:4326).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct Crs {
     epsg: u32,
 }
 
+#[derive(Clone, Copy)]
 struct Definition {
     epsg: u32,
     name: &'static str,
     geographic: bool,
     proj: &'static str,
+}
+
+/// The definition of any other EPSG code, from the registry `crs-definitions` ships: its
+/// PROJ string, its name (the first quoted word of its WKT) and whether it is in degrees.
+fn registry_definition(epsg: u32) -> Option<Definition> {
+    let def = crs_definitions::from_code(u16::try_from(epsg).ok()?)?;
+    let name = def.wkt.split('"').nth(1).unwrap_or("");
+    Some(Definition {
+        epsg,
+        name,
+        geographic: def.proj4.contains("+proj=longlat"),
+        proj: def.proj4,
+    })
 }
 
 // The Amersfoort → WGS 84 shift in 28992 and 4289 is the 7-parameter (position vector)
@@ -91,7 +106,7 @@ const DEFINITIONS: &[Definition] = &[
 /// A CRS name or code that gebieden cannot place.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "unknown coordinate reference system '{0}' (known: EPSG:28992, 4326, 4258, 4289, 3857, 32631, 32632, 25831, 25832, 3035)"
+    "unknown coordinate reference system '{0}' (give an EPSG code, e.g. EPSG:28992 for RD New or EPSG:4326 for WGS 84)"
 )]
 pub struct UnknownCrs(pub String);
 
@@ -103,10 +118,13 @@ impl Crs {
 
     /// The CRS with this EPSG code, if gebieden knows it.
     pub fn from_epsg(epsg: u32) -> Option<Crs> {
-        DEFINITIONS
-            .iter()
-            .any(|d| d.epsg == epsg)
-            .then_some(Crs { epsg })
+        if DEFINITIONS.iter().any(|d| d.epsg == epsg) {
+            return Some(Crs { epsg });
+        }
+        // Any other code of the registry, if proj4rs can use its definition.
+        registry_definition(epsg)
+            .filter(|d| proj4rs::proj::Proj::from_proj_string(d.proj).is_ok())
+            .map(|_| Crs { epsg })
     }
 
     /// Parses the ways files and users name a CRS: `EPSG:28992`, `28992`,
@@ -126,11 +144,13 @@ impl Crs {
             .ok_or_else(|| UnknownCrs(trimmed.to_string()))
     }
 
-    fn definition(&self) -> &'static Definition {
+    fn definition(&self) -> Definition {
         DEFINITIONS
             .iter()
             .find(|d| d.epsg == self.epsg)
-            .unwrap_or(&DEFINITIONS[0])
+            .copied()
+            .or_else(|| registry_definition(self.epsg))
+            .unwrap_or(DEFINITIONS[0])
     }
 
     /// The EPSG code.
@@ -161,7 +181,10 @@ impl Crs {
             3857 => ([-20_100_000.0, -20_100_000.0], [20_100_000.0, 20_100_000.0]),
             _ if self.is_geographic() => ([-180.0, -90.0], [180.0, 90.0]),
             3035 => ([1_000_000.0, 0.0], [8_000_000.0, 6_000_000.0]),
-            _ => ([-1_000_000.0, -1_000.0], [2_000_000.0, 9_500_000.0]),
+            32631 | 32632 | 25831 | 25832 => ([-1_000_000.0, -1_000.0], [2_000_000.0, 9_500_000.0]),
+            // Any other projected system: the size of the earth in metres (the check is there
+            // to tell degrees from metres, not one projection from another).
+            _ => ([-40_000_000.0, -40_000_000.0], [40_000_000.0, 40_000_000.0]),
         }
     }
 }
@@ -196,6 +219,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn any_code_of_the_epsg_registry() {
+        let lambert93 = Crs::parse("EPSG:2154").unwrap();
+        assert!(
+            lambert93.name().contains("Lambert-93"),
+            "{}",
+            lambert93.name()
+        );
+        assert!(!lambert93.is_geographic());
+        let belgian = Crs::parse("urn:ogc:def:crs:EPSG::31370").unwrap();
+        assert!(
+            belgian.name().contains("Belgian Lambert 72"),
+            "{}",
+            belgian.name()
+        );
+        assert!(Crs::parse("EPSG:4230").unwrap().is_geographic(), "ED50");
+        assert!(Crs::parse("EPSG:99999").is_err());
+        // Ours stay ours (the RD shift the tests were measured with).
+        assert_eq!(Crs::RD_NEW.name(), "Amersfoort / RD New");
+    }
+
+    #[test]
     fn parses_the_usual_spellings() {
         for text in [
             "EPSG:28992",
@@ -211,8 +255,9 @@ mod tests {
 
     #[test]
     fn rejects_unknown_codes_with_the_text() {
-        let err = Crs::parse("EPSG:2154").unwrap_err();
-        assert!(err.to_string().contains("EPSG:2154"));
+        // EPSG:2154 was unknown before issue 12; a code the registry lacks still is.
+        let err = Crs::parse("EPSG:99999").unwrap_err();
+        assert!(err.to_string().contains("EPSG:99999"));
         assert!(Crs::parse("Lambert").is_err());
     }
 
