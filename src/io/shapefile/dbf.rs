@@ -38,38 +38,14 @@ impl TextEncoding {
     fn decode(self, raw: &[u8]) -> String {
         match self {
             TextEncoding::Standard(encoding) => encoding.decode(raw).0.into_owned(),
-            TextEncoding::Dos(upper) => raw
-                .iter()
-                .map(|&b| match b.checked_sub(0x80) {
-                    Some(i) => upper[i as usize],
-                    None => b as char,
-                })
-                .collect(),
+            TextEncoding::Dos(upper) => oem_cp::decode_string_complete_table(raw, upper),
         }
     }
 }
 
-/// IBM code page 437 (DOS, United States), bytes 0x80–0xFF.
-pub(crate) const CP437: [char; 128] = [
-    'Ç', 'ü', 'é', 'â', 'ä', 'à', 'å', 'ç', 'ê', 'ë', 'è', 'ï', 'î', 'ì', 'Ä', 'Å', 'É', 'æ', 'Æ',
-    'ô', 'ö', 'ò', 'û', 'ù', 'ÿ', 'Ö', 'Ü', '¢', '£', '¥', '₧', 'ƒ', 'á', 'í', 'ó', 'ú', 'ñ', 'Ñ',
-    'ª', 'º', '¿', '⌐', '¬', '½', '¼', '¡', '«', '»', '░', '▒', '▓', '│', '┤', '╡', '╢', '╖', '╕',
-    '╣', '║', '╗', '╝', '╜', '╛', '┐', '└', '┴', '┬', '├', '─', '┼', '╞', '╟', '╚', '╔', '╩', '╦',
-    '╠', '═', '╬', '╧', '╨', '╤', '╥', '╙', '╘', '╒', '╓', '╫', '╪', '┘', '┌', '█', '▄', '▌', '▐',
-    '▀', 'α', 'ß', 'Γ', 'π', 'Σ', 'σ', 'µ', 'τ', 'Φ', 'Θ', 'Ω', 'δ', '∞', 'φ', 'ε', '∩', '≡', '±',
-    '≥', '≤', '⌠', '⌡', '÷', '≈', '°', '∙', '·', '√', 'ⁿ', '²', '■', '\u{a0}',
-];
-
-/// IBM code page 850 (DOS, Western Europe), bytes 0x80–0xFF.
-pub(crate) const CP850: [char; 128] = [
-    'Ç', 'ü', 'é', 'â', 'ä', 'à', 'å', 'ç', 'ê', 'ë', 'è', 'ï', 'î', 'ì', 'Ä', 'Å', 'É', 'æ', 'Æ',
-    'ô', 'ö', 'ò', 'û', 'ù', 'ÿ', 'Ö', 'Ü', 'ø', '£', 'Ø', '×', 'ƒ', 'á', 'í', 'ó', 'ú', 'ñ', 'Ñ',
-    'ª', 'º', '¿', '®', '¬', '½', '¼', '¡', '«', '»', '░', '▒', '▓', '│', '┤', 'Á', 'Â', 'À', '©',
-    '╣', '║', '╗', '╝', '¢', '¥', '┐', '└', '┴', '┬', '├', '─', '┼', 'ã', 'Ã', '╚', '╔', '╩', '╦',
-    '╠', '═', '╬', '¤', 'ð', 'Ð', 'Ê', 'Ë', 'È', 'ı', 'Í', 'Î', 'Ï', '┘', '┌', '█', '▄', '¦', 'Ì',
-    '▀', 'Ó', 'ß', 'Ô', 'Ò', 'õ', 'Õ', 'µ', 'þ', 'Þ', 'Ú', 'Û', 'Ù', 'ý', 'Ý', '¯', '´', '\u{ad}',
-    '±', '‗', '¾', '¶', '§', '÷', '¸', '°', '¨', '·', '¹', '³', '²', '■', '\u{a0}',
-];
+/// IBM code page 437 (DOS, United States) and 850 (DOS, Western Europe), bytes 0x80–0xFF,
+/// from the maintained tables of the `oem_cp` crate.
+pub(crate) use oem_cp::code_table::{DECODING_TABLE_CP437 as CP437, DECODING_TABLE_CP850 as CP850};
 
 /// The code page a DBF's language driver byte names (the common ones).
 pub(crate) fn encoding_from_language_driver(byte: u8) -> Option<TextEncoding> {
