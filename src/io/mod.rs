@@ -6,6 +6,7 @@
 mod assignment;
 mod atomic;
 mod build;
+mod crs_match;
 mod error;
 mod geojson;
 mod geojson_write;

@@ -206,6 +206,92 @@ fn by_name(name: &str) -> Option<u32> {
     })
 }
 
+/// The numbers of a Wkt node (e.g. a SPHEROID's semi-major axis and inverse flattening).
+fn numbers(node: &Wkt) -> Vec<f64> {
+    node.children()
+        .iter()
+        .filter_map(|c| match c {
+            Wkt::Number(n) => Some(*n),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Places a WKT by its projection parameters and ellipsoid on the EPSG registry (see
+/// `crs_match`), or a geographic one on WGS 84 / ETRS89 by its ellipsoid.
+fn by_registry(root: &Wkt) -> Option<u32> {
+    let spheroid = |crs: &Wkt| {
+        let geographic = if crs.keyword().eq_ignore_ascii_case("GEOGCS")
+            || crs.keyword().eq_ignore_ascii_case("GEOGCRS")
+        {
+            crs
+        } else {
+            crs.child(&["GEOGCS", "BASEGEOGCRS", "BASEGEODCRS"])?
+        };
+        let datum = geographic.child(&["DATUM"])?;
+        let values = numbers(datum.child(&["SPHEROID", "ELLIPSOID"])?);
+        Some((*values.first()?, *values.get(1)?))
+    };
+    let keyword = root.keyword().to_ascii_uppercase();
+    if keyword.starts_with("GEOG") {
+        let (a, rf) = spheroid(root)?;
+        return super::crs_match::geographic_of(a, rf);
+    }
+    let conversion = root.child(&["CONVERSION"]).unwrap_or(root);
+    let projection = normalise(conversion.child(&["PROJECTION", "METHOD"])?.name()?);
+    if projection.contains("auxiliary_sphere") {
+        // ESRI's name for the web maps' Mercator.
+        return Some(3857);
+    }
+    let method = super::crs_match::method_of(&projection)?;
+    let value = |names: &[&str]| conversion.parameter(names);
+    let values = [
+        value(&[
+            "latitude_of_origin",
+            "latitude_of_center",
+            "latitude_of_natural_origin",
+            "latitude_of_false_origin",
+        ]),
+        value(&[
+            "central_meridian",
+            "longitude_of_origin",
+            "longitude_of_center",
+            "longitude_of_natural_origin",
+            "longitude_of_false_origin",
+        ]),
+        value(&["scale_factor", "scale_factor_at_natural_origin"]),
+        value(&["false_easting", "easting_at_false_origin"]),
+        value(&["false_northing", "northing_at_false_origin"]),
+        value(&["standard_parallel_1", "latitude_of_1st_standard_parallel"]),
+        value(&["standard_parallel_2", "latitude_of_2nd_standard_parallel"]),
+    ];
+    let (a, rf) = spheroid(root)?;
+    let datum = root
+        .child(&["GEOGCS", "BASEGEOGCRS", "BASEGEODCRS"])
+        .and_then(|g| g.child(&["DATUM"]))
+        .and_then(|d| d.name())
+        .map(super::crs_match::datum_key)
+        .unwrap_or_default();
+    let to_meter = root
+        .children()
+        .iter()
+        .rev()
+        .find(|c| {
+            c.keyword().eq_ignore_ascii_case("UNIT")
+                || c.keyword().eq_ignore_ascii_case("LENGTHUNIT")
+        })
+        .and_then(|unit| numbers(unit).first().copied())
+        .unwrap_or(1.0);
+    super::crs_match::identify(&super::crs_match::Projection {
+        method,
+        values: super::crs_match::complete(method, values),
+        a,
+        rf,
+        to_meter,
+        datum,
+    })
+}
+
 fn by_parameters(projcs: &Wkt) -> Option<u32> {
     let projection = normalise(projcs.child(&["PROJECTION", "METHOD"])?.name()?);
     let false_easting = projcs.parameter(&["false_easting"]).unwrap_or(0.0);
@@ -268,7 +354,8 @@ pub fn crs_from_wkt(text: &str) -> Result<Crs, WktError> {
         .epsg_code()
         .and_then(Crs::from_epsg)
         .or_else(|| root.name().and_then(by_name).and_then(Crs::from_epsg))
-        .or_else(|| by_parameters(&root).and_then(Crs::from_epsg));
+        .or_else(|| by_parameters(&root).and_then(Crs::from_epsg))
+        .or_else(|| by_registry(&root).and_then(Crs::from_epsg));
     known.ok_or_else(|| WktError::Unplaced(root.name().unwrap_or(root.keyword()).to_string()))
 }
 
