@@ -495,5 +495,14 @@ fn dutch_problem(problem: &gebieden::model::GeometryProblem) -> String {
         }
         P::ZeroArea { polygon } => format!("deel {} heeft geen oppervlakte", polygon + 1),
         P::HoleOutsideShell { ring: r } => format!("{} ligt buiten de buitenrand", ring(r)),
+        P::SelfTouching { ring: r, at } => {
+            format!("{} raakt zichzelf bij ({:.6}, {:.6})", ring(r), at.x, at.y)
+        }
+        P::DisconnectedInterior { polygon, at } => format!(
+            "de gaten van deel {} delen het binnenste op in stukken (ze raken de rand of elkaar bij ({:.6}, {:.6}))",
+            polygon + 1,
+            at.x,
+            at.y
+        ),
     }
 }

@@ -64,16 +64,44 @@ pub fn polygon_problems(polygon_index: usize, rings: &[Vec<Coord<f64>>]) -> Vec<
         problems.push(GeometryProblem::ZeroArea {
             polygon: polygon_index,
         });
-    } else if let Some((ring, at)) = first_crossing(rings) {
-        problems.push(GeometryProblem::SelfIntersection {
-            ring: RingRole {
-                polygon: polygon_index,
-                hole: ring.checked_sub(1),
-            },
-            at,
-        });
+    } else {
+        let role = |ring: usize| RingRole {
+            polygon: polygon_index,
+            hole: ring.checked_sub(1),
+        };
+        match topology(rings) {
+            Some(Topology::Crossing(ring, at)) => {
+                problems.push(GeometryProblem::SelfIntersection {
+                    ring: role(ring),
+                    at,
+                });
+            }
+            Some(Topology::SelfTouching(ring, at)) => {
+                problems.push(GeometryProblem::SelfTouching {
+                    ring: role(ring),
+                    at,
+                });
+            }
+            Some(Topology::Disconnected(at)) => {
+                problems.push(GeometryProblem::DisconnectedInterior {
+                    polygon: polygon_index,
+                    at,
+                });
+            }
+            None => {}
+        }
     }
     problems
+}
+
+/// What is wrong with how a polygon's rings meet, as GEOS judges validity.
+enum Topology {
+    /// Two edges cross or run over each other (ring, where).
+    Crossing(usize, Coord<f64>),
+    /// A ring touches itself at a point (ring, where).
+    SelfTouching(usize, Coord<f64>),
+    /// Rings touch so that the inside is cut in pieces (one of the places).
+    Disconnected(Coord<f64>),
 }
 
 fn distinct_points(ring: &[Coord<f64>]) -> usize {
@@ -137,10 +165,13 @@ struct Segment {
     max_x: f64,
 }
 
-/// The first place where two edges of the polygon's rings cross or run over each other, by a
-/// sweep over segments sorted on x (so a polygon of a million vertices stays fast).
-/// Segments that share a vertex in sequence only count when they fold back over each other.
-fn first_crossing(rings: &[Vec<Coord<f64>>]) -> Option<(usize, Coord<f64>)> {
+/// How the polygon's rings meet, by a sweep over segments sorted on x (so a polygon of a
+/// million vertices stays fast): the first place where two edges cross or run over each other;
+/// else a ring that touches itself; else rings that touch in a cycle — a hole touching the
+/// outer ring twice, or two holes touching each other and the outer ring — which cuts the
+/// inside in pieces. Segments that share a vertex in sequence only count when they fold back
+/// over each other.
+fn topology(rings: &[Vec<Coord<f64>>]) -> Option<Topology> {
     let mut segments = Vec::new();
     for (ring_index, ring) in rings.iter().enumerate() {
         let mut coords: Vec<Coord<f64>> = Vec::with_capacity(ring.len() + 1);
@@ -165,6 +196,9 @@ fn first_crossing(rings: &[Vec<Coord<f64>>]) -> Option<(usize, Coord<f64>)> {
         }
     }
     segments.sort_by(|a, b| a.min_x.total_cmp(&b.min_x));
+    let mut self_touch: Option<(usize, Coord<f64>)> = None;
+    // Where two different rings touch: (ring, ring, point), each place once.
+    let mut touches: Vec<(usize, usize, (u64, u64), Coord<f64>)> = Vec::new();
     for (i, a) in segments.iter().enumerate() {
         let (a_min_y, a_max_y) = (
             a.line.start.y.min(a.line.end.y),
@@ -184,16 +218,45 @@ fn first_crossing(rings: &[Vec<Coord<f64>>]) -> Option<(usize, Coord<f64>)> {
                     intersection,
                     is_proper,
                 }) if is_proper && !adjacent => {
-                    return Some((a.ring.min(b.ring), intersection));
+                    return Some(Topology::Crossing(a.ring.min(b.ring), intersection));
                 }
                 Some(LineIntersection::Collinear { intersection })
                     if intersection.start != intersection.end =>
                 {
-                    return Some((a.ring.min(b.ring), intersection.start));
+                    return Some(Topology::Crossing(a.ring.min(b.ring), intersection.start));
+                }
+                Some(LineIntersection::SinglePoint { intersection, .. }) if !adjacent => {
+                    if a.ring == b.ring {
+                        self_touch.get_or_insert((a.ring, intersection));
+                    } else {
+                        let key = (intersection.x.to_bits(), intersection.y.to_bits());
+                        touches.push((a.ring.min(b.ring), a.ring.max(b.ring), key, intersection));
+                    }
                 }
                 _ => {}
             }
         }
+    }
+    if let Some((ring, at)) = self_touch {
+        return Some(Topology::SelfTouching(ring, at));
+    }
+    // Rings as nodes, touch places as edges: a cycle closes off a piece of the inside.
+    touches.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+    touches.dedup_by(|a, b| (a.0, a.1, a.2) == (b.0, b.1, b.2));
+    let mut parent: Vec<usize> = (0..rings.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    for (a, b, _, at) in touches {
+        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+        if ra == rb {
+            return Some(Topology::Disconnected(at));
+        }
+        parent[ra] = rb;
     }
     None
 }
@@ -230,6 +293,57 @@ mod tests {
             problems[0]
                 .to_string()
                 .contains("crosses itself near (1.000000, 1.000000)")
+        );
+    }
+
+    fn coords(points: &[(f64, f64)]) -> Vec<Coord<f64>> {
+        points.iter().map(|&(x, y)| Coord { x, y }).collect()
+    }
+
+    #[test]
+    fn a_ring_through_its_own_point_touches_itself() {
+        // An outer ring pinched in at (5, 5): the "inverted hole" GEOS refuses.
+        let pinched = coords(&[
+            (0., 0.),
+            (10., 0.),
+            (10., 10.),
+            (5., 5.),
+            (7., 3.),
+            (3., 3.),
+            (5., 5.),
+            (0., 10.),
+            (0., 0.),
+        ]);
+        let problems = polygon_problems(0, &[pinched]);
+        assert!(
+            matches!(problems[..], [GeometryProblem::SelfTouching { at, .. }] if at == Coord { x: 5., y: 5. }),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn holes_that_cut_the_inside_in_two_disconnect_it() {
+        let shell = coords(&[(0., 0.), (10., 0.), (10., 10.), (0., 10.), (0., 0.)]);
+        // A hole touching the outer ring once is fine.
+        let once = coords(&[(0., 5.), (3., 4.), (3., 6.), (0., 5.)]);
+        assert!(polygon_problems(0, &[shell.clone(), once]).is_empty());
+        // Touching it twice, left and right edge, cuts the square in two.
+        let twice = coords(&[(0., 5.), (5., 4.), (10., 5.), (5., 6.), (0., 5.)]);
+        let problems = polygon_problems(0, &[shell.clone(), twice]);
+        assert!(
+            matches!(
+                problems[..],
+                [GeometryProblem::DisconnectedInterior { polygon: 0, .. }]
+            ),
+            "{problems:?}"
+        );
+        // Two holes touching each other and each the outer ring: a chain across.
+        let left = coords(&[(0., 5.), (5., 4.), (5., 6.), (0., 5.)]);
+        let right = coords(&[(5., 5.), (9., 4.), (10., 5.), (9., 6.), (5., 5.)]);
+        let problems = polygon_problems(0, &[shell, left, right]);
+        assert!(
+            matches!(problems[..], [GeometryProblem::DisconnectedInterior { .. }]),
+            "{problems:?}"
         );
     }
 

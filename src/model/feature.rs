@@ -36,6 +36,12 @@ pub enum GeometryProblem {
     ZeroArea { polygon: usize },
     /// A hole lies (partly) outside its outer ring.
     HoleOutsideShell { ring: RingRole },
+    /// A ring runs through one of its own points again (GEOS: "Ring Self-intersection"): a
+    /// hole drawn as a pinched-in part of the outer ring.
+    SelfTouching { ring: RingRole, at: Coord<f64> },
+    /// Holes touch the outer ring or each other so that they cut the inside of the part into
+    /// pieces (GEOS: "Interior is disconnected").
+    DisconnectedInterior { polygon: usize, at: Coord<f64> },
 }
 
 impl fmt::Display for GeometryProblem {
@@ -67,6 +73,18 @@ impl fmt::Display for GeometryProblem {
             GeometryProblem::HoleOutsideShell { ring } => {
                 write!(f, "{ring} lies outside its outer ring")
             }
+            GeometryProblem::SelfTouching { ring, at } => write!(
+                f,
+                "{ring} touches itself at ({:.6}, {:.6}); draw the pinched-off part as a hole or a part of its own",
+                at.x, at.y
+            ),
+            GeometryProblem::DisconnectedInterior { polygon, at } => write!(
+                f,
+                "the holes of part {} cut its inside into pieces (they touch the outer ring or each other at ({:.6}, {:.6}) and elsewhere)",
+                polygon + 1,
+                at.x,
+                at.y
+            ),
         }
     }
 }
