@@ -94,6 +94,13 @@ pub fn polygon_problems(polygon_index: usize, rings: &[Vec<Coord<f64>>]) -> Vec<
     problems
 }
 
+/// Where two different rings touch, each place once (by the bits of its coordinates).
+struct Touch {
+    rings: (usize, usize),
+    key: (u64, u64),
+    at: Coord<f64>,
+}
+
 /// What is wrong with how a polygon's rings meet, as GEOS judges validity.
 enum Topology {
     /// Two edges cross or run over each other (ring, where).
@@ -197,8 +204,7 @@ fn topology(rings: &[Vec<Coord<f64>>]) -> Option<Topology> {
     }
     segments.sort_by(|a, b| a.min_x.total_cmp(&b.min_x));
     let mut self_touch: Option<(usize, Coord<f64>)> = None;
-    // Where two different rings touch: (ring, ring, point), each place once.
-    let mut touches: Vec<(usize, usize, (u64, u64), Coord<f64>)> = Vec::new();
+    let mut touches: Vec<Touch> = Vec::new();
     for (i, a) in segments.iter().enumerate() {
         let (a_min_y, a_max_y) = (
             a.line.start.y.min(a.line.end.y),
@@ -230,7 +236,11 @@ fn topology(rings: &[Vec<Coord<f64>>]) -> Option<Topology> {
                         self_touch.get_or_insert((a.ring, intersection));
                     } else {
                         let key = (intersection.x.to_bits(), intersection.y.to_bits());
-                        touches.push((a.ring.min(b.ring), a.ring.max(b.ring), key, intersection));
+                        touches.push(Touch {
+                            rings: (a.ring.min(b.ring), a.ring.max(b.ring)),
+                            key,
+                            at: intersection,
+                        });
                     }
                 }
                 _ => {}
@@ -241,8 +251,8 @@ fn topology(rings: &[Vec<Coord<f64>>]) -> Option<Topology> {
         return Some(Topology::SelfTouching(ring, at));
     }
     // Rings as nodes, touch places as edges: a cycle closes off a piece of the inside.
-    touches.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
-    touches.dedup_by(|a, b| (a.0, a.1, a.2) == (b.0, b.1, b.2));
+    touches.sort_by_key(|t| (t.rings, t.key));
+    touches.dedup_by_key(|t| (t.rings, t.key));
     let mut parent: Vec<usize> = (0..rings.len()).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
         while parent[i] != i {
@@ -251,10 +261,11 @@ fn topology(rings: &[Vec<Coord<f64>>]) -> Option<Topology> {
         }
         i
     }
-    for (a, b, _, at) in touches {
+    for touch in touches {
+        let (a, b) = touch.rings;
         let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
         if ra == rb {
-            return Some(Topology::Disconnected(at));
+            return Some(Topology::Disconnected(touch.at));
         }
         parent[ra] = rb;
     }

@@ -176,7 +176,7 @@ fn organise_rings(rings: Vec<Vec<Coord<f64>>>) -> Vec<RawPolygon> {
     let mut polygons: Vec<RawPolygon> = Vec::new();
     let mut rings: Vec<Option<Vec<Coord<f64>>>> = rings.into_iter().map(Some).collect();
     for i in 0..n {
-        if depth[i] % 2 == 0 {
+        if depth[i].is_multiple_of(2) {
             polygon_of[i] = Some(polygons.len());
             polygons.push(vec![rings[i].take().unwrap_or_default()]);
         }
