@@ -38,3 +38,15 @@ pub fn split(mut data: &[u8], parts: usize) -> Vec<&[u8]> {
     out.push(data);
     out
 }
+
+/// The demo's buurten, the base units the table and assignment targets assign to.
+#[allow(dead_code)]
+pub fn demo_units() -> &'static gebieden::model::Layer {
+    static UNITS: OnceLock<gebieden::model::Layer> = OnceLock::new();
+    UNITS.get_or_init(|| {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/buurten.geojson");
+        gebieden::io::load(&path, &gebieden::io::LoadOptions::default())
+            .expect("the demo buurten")
+            .remove(0)
+    })
+}

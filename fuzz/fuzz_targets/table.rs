@@ -2,24 +2,11 @@
 //! demo's buurten: calamine's parsing and our cell and column handling.
 #![no_main]
 
-use std::sync::OnceLock;
-
-use gebieden::io::{LoadOptions, TableOptions, load, read_assignment_with};
-use gebieden::model::Layer;
+use gebieden::io::{TableOptions, read_assignment_with};
 use libfuzzer_sys::fuzz_target;
 
 #[path = "common.rs"]
 mod common;
-
-fn units() -> &'static Layer {
-    static UNITS: OnceLock<Layer> = OnceLock::new();
-    UNITS.get_or_init(|| {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/buurten.geojson");
-        load(&path, &LoadOptions::default())
-            .expect("the demo buurten")
-            .remove(0)
-    })
-}
 
 fuzz_target!(|data: &[u8]| {
     let Some((&kind, bytes)) = data.split_first() else {
@@ -31,5 +18,5 @@ fuzz_target!(|data: &[u8]| {
         _ => "input.xls",
     };
     let path = common::write(name, bytes);
-    let _ = read_assignment_with(&path, units(), &TableOptions::default());
+    let _ = read_assignment_with(&path, common::demo_units(), &TableOptions::default());
 });

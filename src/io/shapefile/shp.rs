@@ -87,31 +87,8 @@ fn read_shape(content: &[u8]) -> Result<RawGeometry, String> {
         31 => return read_multipatch(content),
         other => return Ok(RawGeometry::Other(shape_type_name(other))),
     }
-    if content.len() < 44 {
-        return Err("the polygon record is shorter than its header".into());
-    }
-    let parts = le_i32(content, 36);
-    let points = le_i32(content, 40);
-    if parts < 0 || points < 0 {
-        return Err(format!(
-            "negative part or point count ({parts} parts, {points} points)"
-        ));
-    }
-    let (parts, points) = (parts as usize, points as usize);
-    let points_at = 44 + parts * 4;
-    if points_at + points * 16 > content.len() {
-        return Err(format!(
-            "{parts} parts and {points} points do not fit in a record of {} bytes",
-            content.len()
-        ));
-    }
-    let mut starts: Vec<usize> = (0..parts)
-        .map(|i| le_i32(content, 44 + i * 4).max(0) as usize)
-        .collect();
-    starts.push(points);
-    if starts.windows(2).any(|w| w[0] > w[1]) {
-        return Err("part offsets are out of order".into());
-    }
+    let layout = part_layout(content, "polygon", 0)?;
+    let (points, points_at, starts) = (layout.points, layout.points_at, layout.starts);
     let coords: Vec<Coord<f64>> = (0..points)
         .map(|i| Coord {
             x: le_f64(content, points_at + i * 16),
@@ -136,6 +113,52 @@ fn read_shape(content: &[u8]) -> Result<RawGeometry, String> {
         }
         .into(),
         polygons: organise_rings(rings),
+    })
+}
+
+/// Where the parts and points of a polygon or MultiPatch record are.
+struct PartLayout {
+    parts: usize,
+    points: usize,
+    /// Where the points start in the record.
+    points_at: usize,
+    /// The first point of each part, then the number of points.
+    starts: Vec<usize>,
+}
+
+/// Reads the part and point counts and the part offsets (followed by `per_part_extra` bytes a
+/// part, as MultiPatch part types), checking they fit the record.
+fn part_layout(content: &[u8], what: &str, per_part_extra: usize) -> Result<PartLayout, String> {
+    if content.len() < 44 {
+        return Err(format!("the {what} record is shorter than its header"));
+    }
+    let parts = le_i32(content, 36);
+    let points = le_i32(content, 40);
+    if parts < 0 || points < 0 {
+        return Err(format!(
+            "negative part or point count ({parts} parts, {points} points)"
+        ));
+    }
+    let (parts, points) = (parts as usize, points as usize);
+    let points_at = 44 + parts * (4 + per_part_extra);
+    if points_at + points * 16 > content.len() {
+        return Err(format!(
+            "{parts} parts and {points} points do not fit in a record of {} bytes",
+            content.len()
+        ));
+    }
+    let mut starts: Vec<usize> = (0..parts)
+        .map(|i| le_i32(content, 44 + i * 4).max(0) as usize)
+        .collect();
+    starts.push(points);
+    if starts.windows(2).any(|w| w[0] > w[1]) {
+        return Err("part offsets are out of order".into());
+    }
+    Ok(PartLayout {
+        parts,
+        points,
+        points_at,
+        starts,
     })
 }
 
@@ -207,32 +230,10 @@ fn ring_box(ring: &[Coord<f64>]) -> [f64; 4] {
 /// reads it: every triangle of a strip or fan a polygon; an outer ring with the inner rings
 /// after it, or a first ring with the rings after it, one polygon with holes.
 fn read_multipatch(content: &[u8]) -> Result<RawGeometry, String> {
-    if content.len() < 44 {
-        return Err("the MultiPatch record is shorter than its header".into());
-    }
-    let parts = le_i32(content, 36);
-    let points = le_i32(content, 40);
-    if parts < 0 || points < 0 {
-        return Err(format!(
-            "negative part or point count ({parts} parts, {points} points)"
-        ));
-    }
-    let (parts, points) = (parts as usize, points as usize);
+    // A MultiPatch has a part type after each part offset.
+    let layout = part_layout(content, "MultiPatch", 4)?;
+    let (parts, points_at, starts) = (layout.parts, layout.points_at, layout.starts);
     let types_at = 44 + parts * 4;
-    let points_at = types_at + parts * 4;
-    if points_at + points * 16 > content.len() {
-        return Err(format!(
-            "{parts} parts and {points} points do not fit in a record of {} bytes",
-            content.len()
-        ));
-    }
-    let mut starts: Vec<usize> = (0..parts)
-        .map(|i| (le_i32(content, 44 + i * 4).max(0) as usize).min(points))
-        .collect();
-    starts.push(points);
-    if starts.windows(2).any(|w| w[0] > w[1]) {
-        return Err("part offsets are out of order".into());
-    }
     let coord = |i: usize| Coord {
         x: le_f64(content, points_at + i * 16),
         y: le_f64(content, points_at + i * 16 + 8),
