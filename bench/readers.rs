@@ -8,7 +8,10 @@ use std::io::BufReader;
 use std::time::Instant;
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
     let [mode, file] = args.as_slice() else {
         eprintln!("usage: readers ours|geojson-crate|shapefile-crate FILE");
         std::process::exit(2);
@@ -51,7 +54,11 @@ fn main() {
             let mut vertices = 0;
             for item in reader.iter_shapes_and_records_as::<shapefile::Polygon, dbase::Record>() {
                 let (polygon, _record) = item.expect("record");
-                vertices += polygon.rings().iter().map(|r| r.points().len()).sum::<usize>();
+                vertices += polygon
+                    .rings()
+                    .iter()
+                    .map(|r| r.points().len())
+                    .sum::<usize>();
                 features += 1;
             }
             (features, vertices)

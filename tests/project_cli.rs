@@ -172,6 +172,24 @@ fn a_scripted_composition_becomes_a_project_that_every_command_takes() {
         assert!(svg.contains(">Wijkteams<"));
     }
 
+    // inspect of the project: its layers, as the project names them.
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&["inspect", "--json", arg(&project)], 0)).unwrap();
+    let names: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "oude_ijsselstreek_buurten_2019",
+            "oude_ijsselstreek_wijken_2019",
+            "pc4_oude_ijsselstreek_e.o"
+        ]
+    );
+
     // --credit sets the line.
     let credited = out("credited.svg");
     ok(

@@ -10,7 +10,21 @@ use super::{EXIT_BAD_INPUT, EXIT_CHECKS_FAILED, InspectArgs, load_all};
 /// Prints one entry per layer; exit 2 when a file cannot be read, 1 when a layer has features
 /// flagged as invalid (everything is still printed), else 0.
 pub fn run(args: &InspectArgs) -> anyhow::Result<ExitCode> {
-    let (layers, unreadable) = load_all(&args.files, &args.load.options());
+    // A project: its layers as the project reads them (tables, names, CRS overrides).
+    let (layers, unreadable): (Vec<std::sync::Arc<gebieden::model::Layer>>, bool) =
+        match super::single_project(&args.files) {
+            Some(project) => match super::open_project(project, args.load.working_crs) {
+                Some(workspace) => (workspace.layers, false),
+                None => (Vec::new(), true),
+            },
+            None => {
+                let (layers, unreadable) = load_all(&args.files, &args.load.options());
+                (
+                    layers.into_iter().map(std::sync::Arc::new).collect(),
+                    unreadable,
+                )
+            }
+        };
     let summaries: Vec<_> = layers
         .iter()
         .map(|l| summarise_with(l, &super::CliWords))

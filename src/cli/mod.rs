@@ -74,7 +74,7 @@ impl LoadArgs {
 
 #[derive(Debug, Args)]
 pub struct InspectArgs {
-    /// GeoJSON, Shapefile (.shp) or GeoPackage files.
+    /// GeoJSON, Shapefile (.shp) or GeoPackage files, or one project (.gebieden).
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// Print one JSON array with an object per layer.
