@@ -131,6 +131,9 @@ fn an_excel_sheet_of_postcodes_per_team() {
     assert!(error.contains("zorgteams.xlsx"), "{error}");
     assert!(error.contains("must name the columns"), "{error}");
 
+    // The window names no sheet: the first that holds an assignment is read.
+    assert_teams(&gebieden::io::read_assignment_any_sheet(&xlsx, &pc4()).unwrap());
+
     let missing = TableOptions {
         sheet: Some("Blad1".into()),
         ..TableOptions::default()

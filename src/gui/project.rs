@@ -5,9 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use gebieden::io::{
-    autosave_path, read_assignment, read_project, relative_path, resolve_path, write_project,
-};
+use gebieden::io::{autosave_path, read_project, relative_path, resolve_path, write_project};
 use gebieden::model::{Project, ProjectLayer};
 use gebieden::ops::write_composition;
 
@@ -113,7 +111,7 @@ impl GebiedenApp {
                 let Some(units) = self.base().map(|l| l.layer.clone()) else {
                     return;
                 };
-                match read_assignment(&path, &units) {
+                match gebieden::io::read_assignment_any_sheet(&path, &units) {
                     Ok(imported) => self.composer.edit(|c| {
                         *c = imported;
                         true

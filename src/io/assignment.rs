@@ -67,6 +67,26 @@ pub fn read_assignment_with(
     assignment_from_table(&table, units, options).map_err(|kind| LoadError::new(path, kind))
 }
 
+/// Reads a table in which nobody named the sheet (the window's "Tabel inlezen…"): the first
+/// sheet that holds an assignment, so a workbook that starts with a sheet of explanation still
+/// reads; when none does, the first sheet's reason.
+pub fn read_assignment_any_sheet(path: &Path, units: &Layer) -> Result<Composition, LoadError> {
+    let first = read_assignment(path, units);
+    if first.is_ok() {
+        return first;
+    }
+    for sheet in super::table::sheet_names(path)?.into_iter().skip(1) {
+        let options = TableOptions {
+            sheet: Some(sheet),
+            ..TableOptions::default()
+        };
+        if let Ok(composition) = read_assignment_with(path, units, &options) {
+            return Ok(composition);
+        }
+    }
+    first
+}
+
 /// A unit id as people type it: no spaces, one case.
 fn loose(id: &str) -> String {
     id.chars()

@@ -25,7 +25,10 @@ mod xlsx_write;
 use std::path::Path;
 
 pub use crate::model::CrsProblem;
-pub use assignment::{TableOptions, assignment_from_table, read_assignment, read_assignment_with};
+pub use assignment::{
+    TableOptions, assignment_from_table, read_assignment, read_assignment_any_sheet,
+    read_assignment_with,
+};
 pub use atomic::{write_atomic, write_atomic_with};
 pub use build::ID_FIELD_CANDIDATES;
 pub use error::{LoadError, LoadErrorKind, WriteError};
@@ -38,7 +41,7 @@ pub use project::{
 pub use reproject::{ReprojectError, Reprojector};
 pub use shapefile::{ShapefileWriteError, write_shapefile};
 pub use summary::{InvalidFeature, LayerSummary, bbox_wgs84, summarise, summarise_with};
-pub use table::{SPREADSHEET_EXTENSIONS, Table, is_spreadsheet, read_csv, read_table};
+pub use table::{SPREADSHEET_EXTENSIONS, Table, is_spreadsheet, read_csv, read_table, sheet_names};
 pub use validate::polygon_problems;
 pub use xlsx_write::xlsx_bytes;
 

@@ -60,6 +60,21 @@ fn decode(bytes: &[u8]) -> String {
     }
 }
 
+/// The sheets of a spreadsheet, in their order (empty for a CSV).
+pub fn sheet_names(path: &Path) -> Result<Vec<String>, LoadError> {
+    if !is_spreadsheet(path) {
+        return Ok(Vec::new());
+    }
+    open_workbook_auto(path)
+        .map(|workbook| workbook.sheet_names())
+        .map_err(|e| {
+            LoadError::new(
+                path,
+                LoadErrorKind::Format(format!("not a spreadsheet gebieden can read: {e}")),
+            )
+        })
+}
+
 /// A CSV in UTF-8 or Windows-1252, separated by commas or (Dutch Excel) semicolons.
 pub fn read_csv(bytes: &[u8]) -> Result<Table, LoadErrorKind> {
     // The csv crate counts lines right only for "\n" endings (Excel writes "\r\n").

@@ -108,7 +108,12 @@ pub fn division_from_table(
     options: &TableOptions,
     settings: &AnalysisSettings,
 ) -> Result<PathBuf, OpsError> {
-    let composition = read_assignment_with(table, units, options)?;
+    // No sheet named (the window): the first sheet that holds an assignment.
+    let composition = if options == &TableOptions::default() {
+        crate::io::read_assignment_any_sheet(table, units)?
+    } else {
+        read_assignment_with(table, units, options)?
+    };
     let result = compose_layers(units, &composition, &[], settings);
     let source = credit_of(units);
     let features: Vec<OutFeature> = result
