@@ -46,6 +46,16 @@ fn area_colours(svg: &str) -> BTreeMap<String, String> {
     colours
 }
 
+/// The `name` of every object in a JSON array of layers.
+fn layer_names(layers: &serde_json::Value) -> Vec<&str> {
+    layers
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["name"].as_str().unwrap())
+        .collect()
+}
+
 #[test]
 fn a_scripted_composition_becomes_a_project_that_every_command_takes() {
     let dir = tempfile::tempdir().unwrap();
@@ -175,14 +185,8 @@ fn a_scripted_composition_becomes_a_project_that_every_command_takes() {
     // inspect of the project: its layers, as the project names them.
     let json: serde_json::Value =
         serde_json::from_str(&ok(&["inspect", "--json", arg(&project)], 0)).unwrap();
-    let names: Vec<&str> = json
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| l["name"].as_str().unwrap())
-        .collect();
     assert_eq!(
-        names,
+        layer_names(&json),
         [
             "oude_ijsselstreek_buurten_2019",
             "oude_ijsselstreek_wijken_2019",
@@ -243,14 +247,8 @@ fn a_project_keeps_its_analysis_settings_and_a_flag_wins() {
         0,
     ))
     .unwrap();
-    let names: Vec<&str> = json["layers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| l["name"].as_str().unwrap())
-        .collect();
     assert_eq!(
-        names,
+        layer_names(&json["layers"]),
         ["buurten", "Politie (wijkagenten)"],
         "renamed; no extent"
     );

@@ -154,12 +154,9 @@ fn an_opendocument_sheet_reads_alike() {
     assert_teams(&read_assignment_with(&ods, &pc4(), &TableOptions::default()).unwrap());
 }
 
-#[test]
-fn compose_takes_a_spreadsheet_and_writes_stats_for_excel() {
-    let dir = tempfile::tempdir().unwrap();
-    let xlsx = teams_xlsx(dir.path());
-    let out = dir.path().join("uit");
-    let output = run(&[
+/// `compose` of the PC4 areas with the teams of `sheet` in `xlsx`, written to `out`.
+fn compose_sheet(xlsx: &Path, sheet: &str, out: &Path) -> std::process::Output {
+    run(&[
         "compose",
         "--units",
         shared("pc4_oude_ijsselstreek_e.o.rd.geojson")
@@ -168,10 +165,18 @@ fn compose_takes_a_spreadsheet_and_writes_stats_for_excel() {
         "--assign",
         xlsx.to_str().unwrap(),
         "--sheet",
-        "Teams",
+        sheet,
         "--out",
         out.to_str().unwrap(),
-    ]);
+    ])
+}
+
+#[test]
+fn compose_takes_a_spreadsheet_and_writes_stats_for_excel() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = teams_xlsx(dir.path());
+    let out = dir.path().join("uit");
+    let output = compose_sheet(&xlsx, "Teams", &out);
     // The postcodes of the neighbours are in no team: the checks say so (exit 1).
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     assert!(
@@ -191,17 +196,7 @@ fn compose_takes_a_spreadsheet_and_writes_stats_for_excel() {
     assert_eq!(range.get_size().0, 5, "header and four teams");
 
     // A sheet that is not there: exit 2, the sheets named.
-    let output = run(&[
-        "compose",
-        "--units",
-        shared("pc4_oude_ijsselstreek_e.o.rd.geojson")
-            .to_str()
-            .unwrap(),
-        "--assign",
-        xlsx.to_str().unwrap(),
-        "--sheet",
-        "Wijken",
-    ]);
+    let output = compose_sheet(&xlsx, "Wijken", &out);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("has no sheet 'Wijken'"));
 }
