@@ -185,9 +185,7 @@ impl GebiedenApp {
     /// What the window opens on: a project file, data files, or the demo.
     pub fn open_window(files: Vec<PathBuf>) -> GebiedenApp {
         if let [single] = files.as_slice()
-            && single
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("gebieden"))
+            && gebieden::ops::is_project_file(single)
         {
             let mut app = GebiedenApp::default();
             app.open_project(single);

@@ -2,14 +2,20 @@
 
 use super::*;
 
-#[test]
-fn export_map_shows_a_preview_exports_and_keeps_the_choices_in_the_project() {
-    use gebieden::model::{MapFormat, Paper};
+/// The demo with File → Export map opened through the menu, its first preview drawn.
+fn demo_with_map_export_open() -> Harness<'static, GebiedenApp> {
     let mut harness = demo_harness_sized([1400.0, 900.0]);
     harness.get_by_label("Bestand").click();
     harness.run_steps(2);
     harness.get_by_label("Kaart exporteren…").click();
     settle(&mut harness);
+    harness
+}
+
+#[test]
+fn export_map_shows_a_preview_exports_and_keeps_the_choices_in_the_project() {
+    use gebieden::model::{MapFormat, Paper};
+    let mut harness = demo_with_map_export_open();
     assert!(harness.state().map_export.open);
     let portrait = harness
         .state()
@@ -71,11 +77,7 @@ fn export_map_shows_a_preview_exports_and_keeps_the_choices_in_the_project() {
 
 #[test]
 fn the_preview_finds_gaps_and_overlaps_once_per_set_of_partners() {
-    let mut harness = demo_harness_sized([1400.0, 900.0]);
-    harness.get_by_label("Bestand").click();
-    harness.run_steps(2);
-    harness.get_by_label("Kaart exporteren…").click();
-    settle(&mut harness);
+    let mut harness = demo_with_map_export_open();
     assert!(
         harness.state().map_export.problems.is_none(),
         "not asked for yet"
