@@ -108,7 +108,7 @@ fn an_empty_polygon_is_flagged() {
 fn coordinates_written_as_text() {
     assert_says(
         &refused(&corpus("string_coordinates.geojson"), &[]),
-        &["feature 0", "not a GeoJSON feature", "string \"6.0\""],
+        &["feature 0", "a position must be an array of numbers", "text \"6.0\""],
     );
 }
 
@@ -157,7 +157,7 @@ fn features_that_are_not_an_array() {
 fn properties_that_are_not_an_object() {
     assert_says(
         &refused(&corpus("properties_not_an_object.geojson"), &[]),
-        &["feature 0", "integer `5`, expected a map"],
+        &["feature 0", "\"properties\" must be an object, not a number 5"],
     );
 }
 

@@ -1,11 +1,11 @@
 //! GeoJSON writer: RFC 7946 FeatureCollections in WGS 84, or in the working CRS with a legacy
-//! `crs` member (for RD files that QGIS and GDAL open as RD). Features are written one per line
-//! as they come, so large outputs never sit in memory as a JSON tree.
+//! `crs` member (for RD files that QGIS and GDAL open as RD). Features are the `geojson` crate's
+//! types, written one per line as they come, so large outputs never sit in memory as a JSON tree.
 
-use std::io::Write;
 use std::path::Path;
 
 use geo::MultiPolygon;
+use geojson::{GeometryValue, Position};
 use rayon::prelude::*;
 use serde_json::{Value as Json, json};
 
@@ -31,48 +31,33 @@ pub fn json_value(value: &Value) -> Json {
     }
 }
 
-/// Writes a number rounded to `decimals` decimals, in its shortest form.
-fn write_number(out: &mut dyn Write, value: f64, scale: f64) -> std::io::Result<()> {
+/// Rounds to the precision the file keeps; ryu then writes the shortest form (223534.15).
+fn rounded(value: f64, scale: f64) -> f64 {
     let rounded = (value * scale).round() / scale;
-    write!(out, "{}", if rounded == 0.0 { 0.0 } else { rounded })
+    if rounded == 0.0 { 0.0 } else { rounded }
 }
 
-fn write_geometry(
-    out: &mut dyn Write,
-    geometry: &MultiPolygon<f64>,
-    scale: f64,
-) -> std::io::Result<()> {
-    let single = geometry.0.len() == 1;
-    out.write_all(if single {
-        br#"{"type":"Polygon","coordinates":"#
-    } else {
-        br#"{"type":"MultiPolygon","coordinates":["#
-    })?;
-    for (p, polygon) in geometry.0.iter().enumerate() {
-        if p > 0 {
-            out.write_all(b",")?;
-        }
-        out.write_all(b"[")?;
-        for (r, ring) in std::iter::once(polygon.exterior())
+/// A Polygon when there is one part (as GDAL writes), else a MultiPolygon.
+fn geometry_value(geometry: &MultiPolygon<f64>, scale: f64) -> GeometryValue {
+    let polygon = |polygon: &geo::Polygon<f64>| -> Vec<Vec<Position>> {
+        std::iter::once(polygon.exterior())
             .chain(polygon.interiors())
-            .enumerate()
-        {
-            if r > 0 {
-                out.write_all(b",")?;
-            }
-            out.write_all(b"[")?;
-            for (i, c) in ring.0.iter().enumerate() {
-                out.write_all(if i > 0 { b",[" } else { b"[" })?;
-                write_number(out, c.x, scale)?;
-                out.write_all(b",")?;
-                write_number(out, c.y, scale)?;
-                out.write_all(b"]")?;
-            }
-            out.write_all(b"]")?;
-        }
-        out.write_all(b"]")?;
+            .map(|ring| {
+                ring.0
+                    .iter()
+                    .map(|c| Position::from([rounded(c.x, scale), rounded(c.y, scale)]))
+                    .collect()
+            })
+            .collect()
+    };
+    match geometry.0.as_slice() {
+        [single] => GeometryValue::Polygon {
+            coordinates: polygon(single),
+        },
+        parts => GeometryValue::MultiPolygon {
+            coordinates: parts.iter().map(polygon).collect(),
+        },
     }
-    out.write_all(if single { b"}" } else { b"]}" })
 }
 
 /// Writes a FeatureCollection atomically. Geometry comes in `from` and is written in `to`: with
@@ -93,6 +78,8 @@ pub fn write_geojson(
     }
     let scale = if to.is_geographic() { 1e7 } else { 1e3 };
     write_atomic_with(path, |out| {
+        // The envelope is written here so that each feature gets a line of its own: the demo
+        // data and users' outputs stay readable and diff well. The features are the crate's.
         write!(
             out,
             "{{\n\"type\": \"FeatureCollection\",\n\"name\": {},\n",
@@ -110,18 +97,15 @@ pub fn write_geojson(
             if i > 0 {
                 out.write_all(b",\n")?;
             }
-            out.write_all(br#"{"type":"Feature","properties":{"#)?;
-            for (k, (key, value)) in feature.properties.iter().enumerate() {
-                if k > 0 {
-                    out.write_all(b",")?;
-                }
-                serde_json::to_writer(&mut *out, key)?;
-                out.write_all(b":")?;
-                serde_json::to_writer(&mut *out, value)?;
-            }
-            out.write_all(br#"},"geometry":"#)?;
-            write_geometry(out, &feature.geometry, scale)?;
-            out.write_all(b"}")?;
+            let feature = geojson::Feature {
+                geometry: Some(geojson::Geometry::new(geometry_value(
+                    &feature.geometry,
+                    scale,
+                ))),
+                properties: Some(feature.properties.into_iter().collect()),
+                ..Default::default()
+            };
+            serde_json::to_writer(&mut *out, &feature)?;
         }
         out.write_all(b"\n]\n}\n")
     })

@@ -1,7 +1,13 @@
-//! From the JSON document to raw features: the declared CRS, fields inferred from the
-//! properties, and polygons from any geometry that holds them.
+//! From the `geojson` crate's types to raw features: the declared CRS, fields inferred from
+//! the properties, and polygons from any geometry that holds them.
+
+use ::geojson::{Feature, GeoJson, Geometry, GeometryValue, PolygonType, Position};
 
 use super::*;
+
+/// Python's `json` writes NaN and Infinity, which JSON does not allow; `parse` turns them into
+/// this number so the crate can read the file, and here it becomes a missing value again.
+pub(super) const NON_FINITE_STAND_IN: f64 = f64::MAX;
 
 pub(super) fn declared_crs(crs: Option<&serde_json::Value>) -> Result<Crs, String> {
     let Some(crs) = crs else {
@@ -33,60 +39,40 @@ pub(super) fn declared_crs(crs: Option<&serde_json::Value>) -> Result<Crs, Strin
     }
 }
 
-pub(super) fn from_document(
-    document: Document,
-    file_stem: String,
-) -> Result<RawLayer, LoadErrorKind> {
-    let kind = document.kind.clone().unwrap_or_default();
-    let crs = declared_crs(document.crs.as_ref());
-    let name = document
-        .name
-        .clone()
-        .filter(|n| !n.trim().is_empty())
-        .unwrap_or(file_stem);
-    let json_features: Vec<JsonFeature> = match kind.as_str() {
-        "FeatureCollection" => document.features.ok_or_else(|| {
-            LoadErrorKind::NotGeoJson("a FeatureCollection needs a \"features\" array".into())
-        })?,
-        "Feature" => vec![JsonFeature {
-            id: document.id,
-            properties: document.properties,
-            geometry: document.geometry,
-        }],
-        "Polygon" | "MultiPolygon" | "GeometryCollection" | "Point" | "MultiPoint"
-        | "LineString" | "MultiLineString" => vec![JsonFeature {
-            id: None,
-            properties: None,
-            geometry: Some(JsonGeometry {
-                kind,
-                coordinates: document.coordinates,
-                geometries: document.geometries,
-            }),
-        }],
-        "" => {
-            return Err(LoadErrorKind::NotGeoJson(
-                "the top-level object has no \"type\" member".into(),
-            ));
+pub(super) fn from_geojson(document: GeoJson, file_stem: String) -> Result<RawLayer, LoadErrorKind> {
+    // The legacy `crs` member and GDAL's `name` are foreign members to RFC 7946.
+    let (features, foreign) = match document {
+        GeoJson::FeatureCollection(collection) => (collection.features, collection.foreign_members),
+        GeoJson::Feature(feature) => {
+            let foreign = feature.foreign_members.clone();
+            (vec![feature], foreign)
         }
-        other => {
-            return Err(LoadErrorKind::NotGeoJson(format!(
-                "top-level type '{other}' is not a FeatureCollection, Feature or geometry{}",
-                if other == "Topology" {
-                    " (TopoJSON: convert it to GeoJSON first)"
-                } else {
-                    ""
-                }
-            )));
+        GeoJson::Geometry(geometry) => {
+            let foreign = geometry.foreign_members.clone();
+            (
+                vec![Feature {
+                    geometry: Some(geometry),
+                    ..Feature::default()
+                }],
+                foreign,
+            )
         }
     };
+    let foreign = foreign.unwrap_or_default();
+    let crs = declared_crs(foreign.get("crs"));
+    let name = foreign
+        .get("name")
+        .and_then(|n| n.as_str())
+        .filter(|n| !n.trim().is_empty())
+        .map(str::to_string)
+        .unwrap_or(file_stem);
 
-    let fields = infer_fields(&json_features);
-    let mut features = Vec::with_capacity(json_features.len());
-    for (index, feature) in json_features.into_iter().enumerate() {
-        let native_id = feature.id.as_ref().and_then(|id| match id {
-            serde_json::Value::String(s) => Some(s.clone()),
-            serde_json::Value::Number(n) => Some(n.to_string()),
-            _ => None,
+    let fields = infer_fields(&features);
+    let mut raw_features = Vec::with_capacity(features.len());
+    for (index, feature) in features.into_iter().enumerate() {
+        let native_id = feature.id.as_ref().map(|id| match id {
+            ::geojson::feature::Id::String(s) => s.clone(),
+            ::geojson::feature::Id::Number(n) => n.to_string(),
         });
         let label = native_id.clone().unwrap_or_else(|| index.to_string());
         let geometry = match feature.geometry {
@@ -99,9 +85,9 @@ pub(super) fn from_document(
         let mut properties = feature.properties.unwrap_or_default();
         let attributes = fields
             .iter()
-            .map(|field| to_value(properties.remove(&field.name), field.kind))
+            .map(|field| to_value(properties.shift_remove(&field.name), field.kind))
             .collect();
-        features.push(RawFeature {
+        raw_features.push(RawFeature {
             native_id,
             attributes,
             geometry,
@@ -113,21 +99,19 @@ pub(super) fn from_document(
         format: SourceFormat::GeoJson,
         crs,
         fields,
-        features,
+        features: raw_features,
         native_id_name: Some("id".into()),
     })
 }
 
-pub(super) fn infer_fields(features: &[JsonFeature]) -> Vec<Field> {
+pub(super) fn infer_fields(features: &[Feature]) -> Vec<Field> {
     let mut fields: Vec<(String, Option<FieldType>)> = Vec::new();
     let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for feature in features {
-        let Some(properties) = &feature.properties else {
-            continue;
-        };
+    for properties in features.iter().filter_map(|f| f.properties.as_ref()) {
         for (name, value) in properties {
             let kind = match value {
                 serde_json::Value::Null => None,
+                serde_json::Value::Number(n) if n.as_f64() == Some(NON_FINITE_STAND_IN) => None,
                 serde_json::Value::Bool(_) => Some(FieldType::Bool),
                 serde_json::Value::Number(n) if n.is_i64() || n.is_u64() => {
                     Some(FieldType::Integer)
@@ -160,6 +144,7 @@ pub(super) fn to_value(value: Option<serde_json::Value>, kind: FieldType) -> Val
     use serde_json::Value as J;
     match (value, kind) {
         (None | Some(J::Null), _) => Value::Null,
+        (Some(J::Number(n)), _) if n.as_f64() == Some(NON_FINITE_STAND_IN) => Value::Null,
         (Some(J::Bool(b)), FieldType::Bool) => Value::Bool(b),
         (Some(J::Number(n)), FieldType::Integer) => n
             .as_i64()
@@ -173,112 +158,163 @@ pub(super) fn to_value(value: Option<serde_json::Value>, kind: FieldType) -> Val
     }
 }
 
-pub(super) fn convert_geometry(geometry: JsonGeometry) -> Result<RawGeometry, String> {
+pub(super) fn convert_geometry(geometry: Geometry) -> Result<RawGeometry, String> {
+    let type_name = geometry.value.type_name().to_string();
     let mut polygons = Vec::new();
-    let mut others = Vec::new();
-    collect_polygons(
-        geometry.kind.as_str(),
-        geometry.coordinates,
-        geometry.geometries,
-        &mut polygons,
-        &mut others,
-        0,
-    )?;
+    collect_polygons(geometry.value, &mut polygons, 0)?;
     Ok(if polygons.is_empty() {
-        RawGeometry::Other(geometry.kind)
+        RawGeometry::Other(type_name)
     } else {
         RawGeometry::Polygons {
-            type_name: geometry.kind,
+            type_name,
             polygons,
         }
     })
 }
 
-pub(super) fn collect_polygons(
-    kind: &str,
-    coordinates: Option<Coords>,
-    geometries: Option<Vec<JsonGeometry>>,
+fn collect_polygons(
+    value: GeometryValue,
     polygons: &mut Vec<RawPolygon>,
-    others: &mut Vec<String>,
     depth: usize,
 ) -> Result<(), String> {
     const MAX_NESTING: usize = 32;
-    match kind {
-        "Polygon" => polygons.push(to_polygon(
-            coordinates.ok_or("Polygon has no coordinates")?,
-        )?),
-        "MultiPolygon" => match coordinates.ok_or("MultiPolygon has no coordinates")? {
-            Coords::List(parts) => {
-                for part in parts {
-                    polygons.push(to_polygon(part)?);
-                }
+    match value {
+        GeometryValue::Polygon { coordinates } => polygons.push(to_polygon(coordinates)?),
+        GeometryValue::MultiPolygon { coordinates } => {
+            for part in coordinates {
+                polygons.push(to_polygon(part)?);
             }
-            Coords::Number(_) | Coords::Position(..) | Coords::BadPosition { .. } => {
-                return Err("MultiPolygon coordinates must be an array of polygons".into());
-            }
-        },
-        "GeometryCollection" => {
+        }
+        GeometryValue::GeometryCollection { geometries } => {
             if depth >= MAX_NESTING {
                 return Err(format!(
                     "GeometryCollections nested more than {MAX_NESTING} deep"
                 ));
             }
-            for member in geometries.ok_or("GeometryCollection has no geometries")? {
-                collect_polygons(
-                    &member.kind,
-                    member.coordinates,
-                    member.geometries,
-                    polygons,
-                    others,
-                    depth + 1,
-                )?;
+            for member in geometries {
+                collect_polygons(member.value, polygons, depth + 1)?;
             }
         }
-        "Point" | "MultiPoint" | "LineString" | "MultiLineString" => others.push(kind.to_string()),
-        other => return Err(format!("unknown geometry type '{other}'")),
+        GeometryValue::Point { .. }
+        | GeometryValue::MultiPoint { .. }
+        | GeometryValue::LineString { .. }
+        | GeometryValue::MultiLineString { .. } => {}
     }
     Ok(())
 }
 
-pub(super) fn to_polygon(coordinates: Coords) -> Result<RawPolygon, String> {
-    const SHAPE: &str =
-        "Polygon coordinates must be an array of rings, each an array of [x, y] positions";
-    let Coords::List(rings) = coordinates else {
-        return Err(SHAPE.into());
-    };
+fn to_polygon(rings: PolygonType) -> Result<RawPolygon, String> {
     rings
         .into_iter()
-        .map(|ring| {
-            match ring {
-            Coords::List(positions) => positions
-                .into_iter()
-                .map(to_coord)
-                .collect::<Result<Vec<_>, _>>(),
-            Coords::Position(..) | Coords::BadPosition { .. } => Err(
-                "Polygon coordinates are nested one level too shallow (rings of positions expected)"
-                    .into(),
-            ),
-            Coords::Number(_) => Err(SHAPE.to_string()),
-        }
-        })
+        .map(|ring| ring.iter().map(to_coord).collect())
         .collect()
 }
 
-pub(super) fn to_coord(position: Coords) -> Result<Coord<f64>, String> {
-    match position {
-        Coords::Position(x, y) => Ok(Coord { x, y }),
-        Coords::BadPosition { len, numeric: true } => Err(format!(
-            "a position has {len} number(s); it needs at least 2"
+fn to_coord(position: &Position) -> Result<Coord<f64>, String> {
+    let finite = |v: f64| if v == NON_FINITE_STAND_IN { f64::NAN } else { v };
+    match position.as_slice() {
+        [x, y, ..] => Ok(Coord {
+            x: finite(*x),
+            y: finite(*y),
+        }),
+        short => Err(format!(
+            "a position has {} number(s); it needs at least 2",
+            short.len()
         )),
-        Coords::List(numbers) if numbers.is_empty() => {
-            Err("a position has 0 number(s); it needs at least 2".into())
+    }
+}
+
+/// Why a JSON value is not the GeoJSON object it should be, for messages about one feature.
+pub(super) fn not_a_feature(feature: &serde_json::Value) -> Option<String> {
+    let error = serde_json::from_value::<Feature>(feature.clone()).err()?;
+    Some(explain_shape_error(feature, &error.to_string()))
+}
+
+/// The crate's serde messages speak of untagged enums and dimensions; say what the user's
+/// file has wrong in GeoJSON's terms where the shape is recognisable.
+pub(super) fn explain_shape_error(feature: &serde_json::Value, crate_message: &str) -> String {
+    let geometry = feature.get("geometry").unwrap_or(feature);
+    if let Some(kind) = geometry.get("type").and_then(|t| t.as_str())
+        && !matches!(
+            kind,
+            "Point"
+                | "MultiPoint"
+                | "LineString"
+                | "MultiLineString"
+                | "Polygon"
+                | "MultiPolygon"
+                | "GeometryCollection"
+        )
+        && geometry.get("coordinates").is_some()
+    {
+        return format!("unknown geometry type '{kind}'");
+    }
+    if let Some(properties) = feature.get("properties")
+        && !properties.is_null()
+        && !properties.is_object()
+    {
+        return format!(
+            "\"properties\" must be an object, not {}",
+            describe_json_value(properties)
+        );
+    }
+    if let (Some(kind), Some(coordinates)) = (
+        geometry.get("type").and_then(|t| t.as_str()),
+        geometry.get("coordinates"),
+    ) {
+        let expected_depth = match kind {
+            "Point" => 1,
+            "MultiPoint" | "LineString" => 2,
+            "MultiLineString" | "Polygon" => 3,
+            "MultiPolygon" => 4,
+            _ => 0,
+        };
+        let depth = nesting_depth(coordinates);
+        if expected_depth > 0 && depth != expected_depth {
+            return if depth < expected_depth {
+                format!("{kind} coordinates are nested one level too shallow ({depth} levels of arrays, {expected_depth} expected)")
+            } else {
+                format!("{kind} coordinates are nested too deep ({depth} levels of arrays, {expected_depth} expected)")
+            };
         }
-        Coords::BadPosition { .. } | Coords::List(_) => {
-            Err("a position must be an array of numbers [x, y]".into())
+        if let Some(value) = non_number_in_positions(coordinates) {
+            return format!(
+                "a position must be an array of numbers [x, y]; it holds {}",
+                describe_json_value(value)
+            );
         }
-        Coords::Number(_) => Err(
-            "Polygon coordinates are nested one level too shallow (rings of positions expected)"
-                .into(),
-        ),
+    }
+    format!("not a GeoJSON feature: {crate_message}")
+}
+
+fn nesting_depth(value: &serde_json::Value) -> usize {
+    match value {
+        serde_json::Value::Array(items) => 1 + items.first().map_or(0, nesting_depth),
+        _ => 0,
+    }
+}
+
+/// The first value in nested coordinate arrays that is neither an array nor a number.
+fn non_number_in_positions(value: &serde_json::Value) -> Option<&serde_json::Value> {
+    match value {
+        serde_json::Value::Array(items) => items.iter().find_map(|item| match item {
+            serde_json::Value::Number(_) => None,
+            serde_json::Value::Array(_) => non_number_in_positions(item),
+            other => Some(other),
+        }),
+        serde_json::Value::Number(_) => None,
+        other => Some(other),
+    }
+}
+
+/// A value as a message shows it: its kind, and the value itself where it is short.
+fn describe_json_value(value: &serde_json::Value) -> String {
+    let text = value.to_string();
+    match value {
+        serde_json::Value::Null => "null".into(),
+        serde_json::Value::Array(_) | serde_json::Value::Object(_) if text.len() > 40 => {
+            json_kind(value).into()
+        }
+        _ => format!("{} {text}", json_kind(value)),
     }
 }

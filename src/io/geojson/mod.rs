@@ -1,19 +1,22 @@
 //! GeoJSON reader: FeatureCollection, single Feature or bare geometry; RFC 7946 (WGS 84) unless
-//! the legacy `crs` member names another CRS. Here the file is read and its errors explained;
-//! `document.rs` is the JSON shape, `convert.rs` turns it into raw features.
+//! the legacy `crs` member names another CRS. The `geojson` crate parses the document; here the
+//! file is read and its errors explained, and `convert.rs` turns the crate's types into raw
+//! features.
+//!
+//! The whole document is parsed at once rather than through the crate's streaming
+//! `FeatureReader`: that reader finds the features by skipping to the first `[` of the file, so a
+//! collection with a `bbox` before its features (GDAL writes one on request) is misread, and the
+//! `crs` and `name` members are never seen. Reading the national files whole costs 25 MB.
 
 mod convert;
-mod document;
 
 use convert::*;
-use document::*;
 
-use std::fmt;
+use std::io::Write;
 use std::path::Path;
 
 use geo::Coord;
-use serde::Deserialize;
-use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use ::geojson::GeoJson;
 
 use super::LoadErrorKind;
 use super::build::{RawFeature, RawGeometry, RawLayer, RawPolygon};
@@ -31,10 +34,10 @@ pub(crate) fn read(path: &Path) -> Result<RawLayer, LoadErrorKind> {
     let document = parse(&bytes)?;
     // The parsed document owns its data: the file's bytes can go before the layer is built.
     drop(bytes);
-    from_document(document, name)
+    from_geojson(document, name)
 }
 
-fn parse(bytes: &[u8]) -> Result<Document, LoadErrorKind> {
+fn parse(bytes: &[u8]) -> Result<GeoJson, LoadErrorKind> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     // serde would read a top-level array as a struct by position; GeoJSON is always an object.
     if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
@@ -42,13 +45,13 @@ fn parse(bytes: &[u8]) -> Result<Document, LoadErrorKind> {
             "the top level must be a JSON object (a FeatureCollection, Feature or geometry)".into(),
         ));
     }
-    match serde_json::from_slice::<Document>(bytes) {
+    match serde_json::from_slice::<GeoJson>(bytes) {
         Ok(document) => Ok(document),
         Err(first) => {
             // Python's json module writes NaN and Infinity, which JSON does not allow. Reading
             // them as missing numbers flags the features concerned instead of refusing the file.
             if let Some(cleaned) = replace_non_finite_literals(bytes)
-                && let Ok(document) = serde_json::from_slice::<Document>(&cleaned)
+                && let Ok(document) = serde_json::from_slice::<GeoJson>(&cleaned)
             {
                 return Ok(document);
             }
@@ -56,7 +59,7 @@ fn parse(bytes: &[u8]) -> Result<Document, LoadErrorKind> {
                 return Err(not_utf8(bytes, e.valid_up_to()));
             }
             if first.classify() == serde_json::error::Category::Data
-                && let Some(kind) = locate_feature_error(bytes)
+                && let Some(kind) = locate_shape_error(bytes)
             {
                 return Err(kind);
             }
@@ -81,32 +84,75 @@ fn not_utf8(bytes: &[u8], at: usize) -> LoadErrorKind {
     ))
 }
 
-/// For a file that is valid JSON but not the GeoJSON shape: the feature at fault, by its id
-/// or number, and what is wrong with it. Only on this error path is the file read a second
-/// time, as a plain JSON tree.
-fn locate_feature_error(bytes: &[u8]) -> Option<LoadErrorKind> {
-    let value: serde_json::Value = serde_json::from_slice(bytes).ok()?;
-    let features = match value.get("features")? {
-        serde_json::Value::Array(features) => features,
+/// For a file that is valid JSON but not the GeoJSON shape: what is wrong at the top level, or
+/// the feature at fault, by its id or number, and what is wrong with it. Only on this error path
+/// is the file read a second time, as a plain JSON tree.
+fn locate_shape_error(bytes: &[u8]) -> Option<LoadErrorKind> {
+    let cleaned = replace_non_finite_literals(bytes);
+    // The crate checks the shape while parsing; a file that is not even JSON is told as such.
+    let value: serde_json::Value = match serde_json::from_slice(cleaned.as_deref().unwrap_or(bytes))
+    {
+        Ok(value) => value,
+        Err(syntax) => return Some(describe_json_error(&syntax)),
+    };
+    let not_geojson = |reason: String| Some(LoadErrorKind::NotGeoJson(reason));
+    let kind = match value.get("type") {
+        None => return not_geojson("the top-level object has no \"type\" member".into()),
+        Some(serde_json::Value::String(kind)) => kind.as_str(),
+        Some(other) => {
+            return not_geojson(format!("\"type\" must be text, not {}", json_kind(other)));
+        }
+    };
+    match kind {
+        "FeatureCollection" => {}
+        "Feature" => {
+            return Some(LoadErrorKind::Feature {
+                feature: feature_label(&value, 0),
+                reason: not_a_feature(&value)?,
+            });
+        }
+        "Polygon" | "MultiPolygon" | "GeometryCollection" | "Point" | "MultiPoint"
+        | "LineString" | "MultiLineString" => {
+            return Some(LoadErrorKind::Feature {
+                feature: "0".into(),
+                reason: explain_shape_error(&value, "not a GeoJSON geometry"),
+            });
+        }
         other => {
-            return Some(LoadErrorKind::NotGeoJson(format!(
+            return not_geojson(format!(
+                "top-level type '{other}' is not a FeatureCollection, Feature or geometry{}",
+                if other == "Topology" {
+                    " (TopoJSON: convert it to GeoJSON first)"
+                } else {
+                    ""
+                }
+            ));
+        }
+    }
+    let features = match value.get("features") {
+        None => return not_geojson("a FeatureCollection needs a \"features\" array".into()),
+        Some(serde_json::Value::Array(features)) => features,
+        Some(other) => {
+            return not_geojson(format!(
                 "\"features\" must be an array of features, not {}",
                 json_kind(other)
-            )));
+            ));
         }
     };
     features.iter().enumerate().find_map(|(index, feature)| {
-        let error = JsonFeature::deserialize(feature).err()?;
-        let label = match feature.get("id") {
-            Some(serde_json::Value::String(s)) => s.clone(),
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            _ => index.to_string(),
-        };
         Some(LoadErrorKind::Feature {
-            feature: label,
-            reason: format!("not a GeoJSON feature: {error}"),
+            feature: feature_label(feature, index),
+            reason: not_a_feature(feature)?,
         })
     })
+}
+
+fn feature_label(feature: &serde_json::Value, index: usize) -> String {
+    match feature.get("id") {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => index.to_string(),
+    }
 }
 
 fn json_kind(value: &serde_json::Value) -> &'static str {
@@ -123,14 +169,7 @@ fn json_kind(value: &serde_json::Value) -> &'static str {
 fn describe_json_error(error: &serde_json::Error) -> LoadErrorKind {
     use serde_json::error::Category;
     match error.classify() {
-        Category::Data => {
-            let text = error.to_string();
-            if text.contains("expected struct Document") {
-                LoadErrorKind::NotGeoJson("the top level must be a JSON object (a FeatureCollection, Feature or geometry)".into())
-            } else {
-                LoadErrorKind::NotGeoJson(text)
-            }
-        }
+        Category::Data => LoadErrorKind::NotGeoJson(error.to_string()),
         Category::Eof => LoadErrorKind::Json(format!(
             "the file ends too early (truncated?) at line {}, column {}",
             error.line(),
@@ -140,7 +179,8 @@ fn describe_json_error(error: &serde_json::Error) -> LoadErrorKind {
     }
 }
 
-/// Replaces bare `NaN`, `Infinity` and `-Infinity` tokens outside strings with `null`.
+/// Replaces bare `NaN`, `Infinity` and `-Infinity` tokens outside strings with a stand-in
+/// number that `convert.rs` reads as missing.
 fn replace_non_finite_literals(bytes: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(bytes.len());
     let mut in_string = false;
@@ -165,7 +205,7 @@ fn replace_non_finite_literals(bytes: &[u8]) -> Option<Vec<u8>> {
             .into_iter()
             .find(|t| rest.starts_with(t));
         if let Some(token) = token {
-            out.extend_from_slice(b"null");
+            write!(out, "{NON_FINITE_STAND_IN:e}").expect("writing to a Vec");
             i += token.len();
             replaced = true;
             continue;
@@ -184,7 +224,7 @@ mod tests {
     use super::*;
 
     fn layer(text: &str) -> Result<RawLayer, LoadErrorKind> {
-        from_document(parse(text.as_bytes())?, "test".into())
+        from_geojson(parse(text.as_bytes())?, "test".into())
     }
 
     #[test]
@@ -201,6 +241,15 @@ mod tests {
     fn reads_the_legacy_crs_member() {
         let raw = layer(r#"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::28992"}},"features":[]}"#).unwrap();
         assert_eq!(raw.crs, Ok(Crs::RD_NEW));
+    }
+
+    #[test]
+    fn a_bbox_and_crs_before_the_features_are_read() {
+        // The crate's streaming FeatureReader would take the bbox for the features array.
+        let raw = layer(r#"{"type":"FeatureCollection","bbox":[6,51,7,52],"crs":{"type":"name","properties":{"name":"EPSG:28992"}},"name":"wijken","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[6,51],[7,51],[7,52],[6,51]]]}}]}"#).unwrap();
+        assert_eq!(raw.crs, Ok(Crs::RD_NEW));
+        assert_eq!(raw.name, "wijken");
+        assert_eq!(raw.features.len(), 1);
     }
 
     #[test]
