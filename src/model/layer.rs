@@ -113,6 +113,17 @@ pub enum LayerNote {
     /// This many features held curved geometry, turned into straight segments (chords of at
     /// most 4°, as GDAL does).
     CurvesLinearised(usize),
+    /// This many records of the .dbf are marked deleted; they and their shapes were left out,
+    /// as GDAL leaves them out.
+    DeletedRecords(usize),
+    /// Cells that could not be read as their field's type (text in a numeric field) were left
+    /// empty: how many, and the first one.
+    ValuesUnreadable {
+        count: usize,
+        field: String,
+        record: usize,
+        reason: String,
+    },
 }
 
 impl LayerNote {
@@ -146,6 +157,17 @@ impl LayerNote {
             ),
             LayerNote::CurvesLinearised(count) => format!(
                 "{count} feature(s) have curved boundaries, turned into straight segments of at most 4° of arc"
+            ),
+            LayerNote::DeletedRecords(count) => format!(
+                "{count} record(s) are marked deleted in the .dbf and were left out with their shapes"
+            ),
+            LayerNote::ValuesUnreadable {
+                count,
+                field,
+                record,
+                reason,
+            } => format!(
+                "{count} value(s) could not be read and were left empty; the first: field '{field}' of record {record} ({reason})"
             ),
         }
     }

@@ -81,6 +81,8 @@ pub(crate) fn read(path: &Path) -> Result<RawLayer, LoadErrorKind> {
         None => dbf::Table {
             fields: Vec::new(),
             rows: vec![Vec::new(); geometries.len()],
+            deleted: Vec::new(),
+            notes: Vec::new(),
         },
     };
     if table.rows.len() != geometries.len() {
@@ -90,10 +92,17 @@ pub(crate) fn read(path: &Path) -> Result<RawLayer, LoadErrorKind> {
             geometries.len()
         )));
     }
+    notes.extend(table.notes);
+    if !table.deleted.is_empty() {
+        notes.push(LayerNote::DeletedRecords(table.deleted.len()));
+    }
+    let deleted: std::collections::HashSet<usize> = table.deleted.into_iter().collect();
     let features = geometries
         .into_iter()
         .zip(table.rows)
-        .map(|(geometry, attributes)| RawFeature {
+        .enumerate()
+        .filter(|(record, _)| !deleted.contains(record))
+        .map(|(_, (geometry, attributes))| RawFeature {
             native_id: None,
             attributes,
             geometry,

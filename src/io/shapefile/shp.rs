@@ -1,6 +1,7 @@
 //! The geometry part of a shapefile (.shp): polygon records, rings organised into polygons.
 
 use geo::Coord;
+use shapefile::ReadableShape;
 
 use crate::geometry::{edge_midpoints, point_in_ring, signed_area};
 use crate::io::build::{RawGeometry, RawPolygon};
@@ -60,12 +61,6 @@ fn le_i32(b: &[u8], at: usize) -> i32 {
     i32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]])
 }
 
-fn le_f64(b: &[u8], at: usize) -> f64 {
-    let mut buf = [0u8; 8];
-    buf.copy_from_slice(&b[at..at + 8]);
-    f64::from_le_bytes(buf)
-}
-
 fn shape_type_name(code: i32) -> String {
     match code {
         1 | 11 | 21 => "Point".into(),
@@ -81,49 +76,90 @@ fn read_shape(content: &[u8]) -> Result<RawGeometry, String> {
         return Err("the record is empty".into());
     }
     let shape_type = le_i32(content, 0);
-    match shape_type {
+    let what = match shape_type {
         0 => return Ok(RawGeometry::Missing),
-        5 | 15 | 25 => {}
-        31 => return read_multipatch(content),
+        5 | 15 | 25 => "polygon",
+        31 => "MultiPatch",
         other => return Ok(RawGeometry::Other(shape_type_name(other))),
-    }
-    let layout = part_layout(content, "polygon", 0)?;
-    let (points, points_at, starts) = (layout.points, layout.points_at, layout.starts);
-    let coords: Vec<Coord<f64>> = (0..points)
-        .map(|i| Coord {
-            x: le_f64(content, points_at + i * 16),
-            y: le_f64(content, points_at + i * 16 + 8),
-        })
-        .collect();
-    let rings: Vec<Vec<Coord<f64>>> = starts
-        .windows(2)
-        .map(|w| coords[w[0]..w[1]].to_vec())
-        .filter(|r| !r.is_empty())
-        .collect();
+    };
+    // The counts and part offsets are checked against the record before the crate sees it:
+    // it reserves what the record claims, and a negative or huge count would abort the process.
+    let layout = part_layout(content, what, if shape_type == 31 { 4 } else { 0 })?;
+    let record = record_as_the_crate_wants(content, shape_type, &layout)?;
+    let shape = shapefile::Shape::read_from(&mut &record[..], record.len() as i32)
+        .map_err(|e| format!("the {what} record cannot be read: {e}"))?;
+    let rings = |rings: Vec<Vec<Coord<f64>>>| -> Vec<Vec<Coord<f64>>> {
+        rings.into_iter().filter(|r| !r.is_empty()).collect()
+    };
+    let (type_name, rings) = match shape {
+        shapefile::Shape::Polygon(p) => ("Polygon", rings(xy_rings(p.rings(), |c| (c.x, c.y)))),
+        shapefile::Shape::PolygonM(p) => ("PolygonM", rings(xy_rings(p.rings(), |c| (c.x, c.y)))),
+        shapefile::Shape::PolygonZ(p) => ("PolygonZ", rings(xy_rings(p.rings(), |c| (c.x, c.y)))),
+        shapefile::Shape::Multipatch(patches) => return Ok(multipatch_polygons(patches.patches())),
+        other => return Err(format!("unexpected {} record", other.shapetype())),
+    };
     if rings.is_empty() {
         return Ok(RawGeometry::Missing);
     }
     Ok(RawGeometry::Polygons {
-        type_name: if shape_type == 5 {
-            "Polygon"
-        } else if shape_type == 15 {
-            "PolygonZ"
-        } else {
-            "PolygonM"
-        }
-        .into(),
+        type_name: type_name.into(),
         polygons: organise_rings(rings),
     })
 }
 
-/// Where the parts and points of a polygon or MultiPatch record are.
+/// The rings of a polygon record as plain coordinates, in file order (the crate's outer/inner
+/// labels come from winding alone; `organise_rings` decides by containment).
+fn xy_rings<P>(
+    rings: &[shapefile::PolygonRing<P>],
+    xy: impl Fn(&P) -> (f64, f64),
+) -> Vec<Vec<Coord<f64>>> {
+    rings
+        .iter()
+        .map(|ring| {
+            ring.points()
+                .iter()
+                .map(|p| {
+                    let (x, y) = xy(p);
+                    Coord { x, y }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The record cut to the length its counts call for. Writers pad records or leave out the
+/// optional measures; GDAL reads such records and so do we, but the crate wants the exact
+/// length of a record with or without measures.
+fn record_as_the_crate_wants<'a>(
+    content: &'a [u8],
+    shape_type: i32,
+    layout: &PartLayout,
+) -> Result<&'a [u8], String> {
+    let (parts, points) = (layout.parts, layout.points);
+    let per_part = if shape_type == 31 { 8 } else { 4 };
+    let xy = 44 + parts * per_part + points * 16;
+    let range = 16 + points * 8;
+    let (without_measures, with_measures) = match shape_type {
+        15 | 31 => (xy + range, xy + 2 * range),
+        25 => (xy, xy + range),
+        _ => (xy, xy),
+    };
+    if content.len() >= with_measures {
+        Ok(&content[..with_measures])
+    } else if content.len() >= without_measures {
+        Ok(&content[..without_measures])
+    } else {
+        Err(format!(
+            "{parts} parts and {points} points need {without_measures} bytes with their heights, but the record has {}",
+            content.len()
+        ))
+    }
+}
+
+/// How many parts and points a polygon or MultiPatch record holds.
 struct PartLayout {
     parts: usize,
     points: usize,
-    /// Where the points start in the record.
-    points_at: usize,
-    /// The first point of each part, then the number of points.
-    starts: Vec<usize>,
 }
 
 /// Reads the part and point counts and the part offsets (followed by `per_part_extra` bytes a
@@ -147,19 +183,18 @@ fn part_layout(content: &[u8], what: &str, per_part_extra: usize) -> Result<Part
             content.len()
         ));
     }
-    let mut starts: Vec<usize> = (0..parts)
-        .map(|i| le_i32(content, 44 + i * 4).max(0) as usize)
+    // The crate reads each part's points as the difference of two offsets.
+    let mut starts: Vec<i64> = (0..parts)
+        .map(|i| i64::from(le_i32(content, 44 + i * 4)))
         .collect();
-    starts.push(points);
+    starts.push(points as i64);
+    if starts.iter().any(|&s| s < 0 || s > points as i64) {
+        return Err(format!("a part offset lies outside the {points} points"));
+    }
     if starts.windows(2).any(|w| w[0] > w[1]) {
         return Err("part offsets are out of order".into());
     }
-    Ok(PartLayout {
-        parts,
-        points,
-        points_at,
-        starts,
-    })
+    Ok(PartLayout { parts, points })
 }
 
 /// Shapefiles store all rings of a record in one list. Which are outer rings and which holes
@@ -229,15 +264,8 @@ fn ring_box(ring: &[Coord<f64>]) -> [f64; 4] {
 /// A MultiPatch record (3D surfaces of triangle strips, fans and rings) as polygons, as GDAL
 /// reads it: every triangle of a strip or fan a polygon; an outer ring with the inner rings
 /// after it, or a first ring with the rings after it, one polygon with holes.
-fn read_multipatch(content: &[u8]) -> Result<RawGeometry, String> {
-    // A MultiPatch has a part type after each part offset.
-    let layout = part_layout(content, "MultiPatch", 4)?;
-    let (parts, points_at, starts) = (layout.parts, layout.points_at, layout.starts);
-    let types_at = 44 + parts * 4;
-    let coord = |i: usize| Coord {
-        x: le_f64(content, points_at + i * 16),
-        y: le_f64(content, points_at + i * 16 + 8),
-    };
+fn multipatch_polygons(patches: &[shapefile::Patch]) -> RawGeometry {
+    use shapefile::Patch;
     let mut polygons: Vec<RawPolygon> = Vec::new();
     let close = |mut ring: Vec<Coord<f64>>| {
         if ring.first() != ring.last()
@@ -249,16 +277,19 @@ fn read_multipatch(content: &[u8]) -> Result<RawGeometry, String> {
     };
     // The polygon an inner ring or ring belongs to: the last outer or first ring.
     let mut ring_owner: Option<usize> = None;
-    for part in 0..parts {
-        let part_type = le_i32(content, types_at + part * 4);
-        let ring: Vec<Coord<f64>> = (starts[part]..starts[part + 1]).map(coord).collect();
-        match part_type {
+    for patch in patches {
+        let ring: Vec<Coord<f64>> = patch
+            .points()
+            .iter()
+            .map(|p| Coord { x: p.x, y: p.y })
+            .collect();
+        match patch {
             // Triangle strip: every three consecutive points; fan: around the first point.
-            0 => {
+            Patch::TriangleStrip(_) => {
                 ring_owner = None;
                 polygons.extend(ring.windows(3).map(|t| vec![close(t.to_vec())]));
             }
-            1 => {
+            Patch::TriangleFan(_) => {
                 ring_owner = None;
                 polygons.extend(
                     ring.windows(2)
@@ -267,28 +298,29 @@ fn read_multipatch(content: &[u8]) -> Result<RawGeometry, String> {
                 );
             }
             // Outer or first ring: a new polygon; inner ring or ring: a hole of that one.
-            2 | 4 => {
+            Patch::OuterRing(_) | Patch::FirstRing(_) => {
                 ring_owner = Some(polygons.len());
                 polygons.push(vec![close(ring)]);
             }
-            3 | 5 => match ring_owner.and_then(|i| polygons.get_mut(i)) {
-                Some(polygon) => polygon.push(close(ring)),
-                None => {
-                    ring_owner = Some(polygons.len());
-                    polygons.push(vec![close(ring)]);
+            Patch::InnerRing(_) | Patch::Ring(_) => {
+                match ring_owner.and_then(|i| polygons.get_mut(i)) {
+                    Some(polygon) => polygon.push(close(ring)),
+                    None => {
+                        ring_owner = Some(polygons.len());
+                        polygons.push(vec![close(ring)]);
+                    }
                 }
-            },
-            other => return Err(format!("unknown MultiPatch part type {other}")),
+            }
         }
     }
-    Ok(if polygons.is_empty() {
+    if polygons.is_empty() {
         RawGeometry::Missing
     } else {
         RawGeometry::Polygons {
             type_name: "MultiPatch".into(),
             polygons,
         }
-    })
+    }
 }
 
 #[cfg(test)]
@@ -346,6 +378,9 @@ mod tests {
                     out.extend_from_slice(&y.to_le_bytes());
                 }
             }
+            // Heights: their range, then one per point (all zero).
+            out.extend_from_slice(&[0u8; 16]);
+            out.extend_from_slice(&vec![0u8; points * 8]);
             out
         }
         let strip: &[(f64, f64)] = &[(0., 0.), (0., 1.), (1., 0.), (1., 1.)];

@@ -1,4 +1,9 @@
 //! ESRI Shapefile writer: polygons (.shp, .shx), attributes (.dbf, UTF-8 with a .cpg), CRS (.prj).
+//!
+//! The .dbf is the `dbase` crate's. The .shp and .shx stay ours: the `shapefile` crate's
+//! writer cannot put an empty record (a null shape) among polygons — its `Shape` enum is not
+//! writable and `Polygon::with_rings` panics on no rings — and an area without units yet, or a
+//! feature emptied by cleaning, is a real output that must keep its row.
 
 use std::path::Path;
 
@@ -20,15 +25,8 @@ pub enum ShapefileWriteError {
     TooLarge,
 }
 
-struct DbfColumn {
-    name: [u8; 11],
-    kind: u8,
-    length: u8,
-    decimals: u8,
-}
-
 /// DBF field names are at most 10 ASCII bytes and must be unique.
-fn dbf_names(fields: &[Field]) -> Vec<[u8; 11]> {
+fn dbf_names(fields: &[Field]) -> Vec<String> {
     let mut used: Vec<String> = Vec::new();
     fields
         .iter()
@@ -52,108 +50,95 @@ fn dbf_names(fields: &[Field]) -> Vec<[u8; 11]> {
                 n += 1;
             }
             used.push(name.clone());
-            let mut bytes = [0u8; 11];
-            bytes[..name.len()].copy_from_slice(name.as_bytes());
-            bytes
+            name
         })
         .collect()
 }
 
-fn dbf(fields: &[Field], rows: &[Vec<Value>]) -> Vec<u8> {
-    let names = dbf_names(fields);
-    let columns: Vec<DbfColumn> = fields
-        .iter()
-        .zip(names)
-        .enumerate()
-        .map(|(c, (field, name))| match field.kind {
-            FieldType::Integer => DbfColumn {
-                name,
-                kind: b'N',
-                length: 18,
-                decimals: 0,
-            },
-            FieldType::Float => DbfColumn {
-                name,
-                kind: b'N',
-                length: 24,
-                decimals: 6,
-            },
-            FieldType::Bool => DbfColumn {
-                name,
-                kind: b'L',
-                length: 1,
-                decimals: 0,
-            },
+/// The .dbf, written by the `dbase` crate in UTF-8 (the .cpg says so): integers as N(18),
+/// decimals as N(24,6), booleans as L, text as C as wide as its longest value (at most 254
+/// bytes, cut at a character boundary).
+fn dbf(fields: &[Field], rows: &[Vec<Value>]) -> std::io::Result<Vec<u8>> {
+    let mut builder = dbase::TableWriterBuilder::with_encoding(dbase::Unicode);
+    for (c, (field, name)) in fields.iter().zip(dbf_names(fields)).enumerate() {
+        let name = dbase::FieldName::try_from(name.as_str()).map_err(std::io::Error::other)?;
+        builder = match field.kind {
+            FieldType::Integer => builder.add_numeric_field(name, 18, 0),
+            FieldType::Float => builder.add_numeric_field(name, 24, 6),
+            FieldType::Bool => builder.add_logical_field(name),
             FieldType::Text => {
                 let longest = rows
                     .iter()
                     .map(|r| r.get(c).map(|v| v.to_string().len()).unwrap_or(0))
                     .max()
                     .unwrap_or(1);
-                DbfColumn {
-                    name,
-                    kind: b'C',
-                    length: longest.clamp(1, 254) as u8,
-                    decimals: 0,
-                }
+                builder.add_character_field(name, longest.clamp(1, TEXT_WIDTH) as u8)
             }
+        };
+    }
+    let records: Vec<DbfRecord> = rows
+        .iter()
+        .map(|row| DbfRecord {
+            cells: fields
+                .iter()
+                .enumerate()
+                .map(|(c, field)| cell(row.get(c).unwrap_or(&Value::Null), field.kind))
+                .collect(),
         })
         .collect();
-    let record_length: usize = 1 + columns.iter().map(|c| c.length as usize).sum::<usize>();
-    let header_length = 32 + 32 * columns.len() + 1;
-    let mut out = Vec::with_capacity(header_length + record_length * rows.len() + 1);
-    out.extend_from_slice(&[0x03, 126, 1, 1]); // dBASE III, dated 2026-01-01
-    out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
-    out.extend_from_slice(&(header_length as u16).to_le_bytes());
-    out.extend_from_slice(&(record_length as u16).to_le_bytes());
-    out.extend_from_slice(&[0u8; 20]);
-    for column in &columns {
-        out.extend_from_slice(&column.name);
-        out.push(column.kind);
-        out.extend_from_slice(&[0u8; 4]);
-        out.push(column.length);
-        out.push(column.decimals);
-        out.extend_from_slice(&[0u8; 14]);
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut writer = builder.build_with_dest(&mut out);
+    for record in &records {
+        writer.write_record(record).map_err(std::io::Error::other)?;
     }
-    out.push(0x0D);
-    for row in rows {
-        out.push(b' ');
-        for (c, column) in columns.iter().enumerate() {
-            let width = column.length as usize;
-            let value = row.get(c).unwrap_or(&Value::Null);
-            let text = match (value, column.kind) {
-                (Value::Null, _) => String::new(),
-                (Value::Bool(b), b'L') => {
-                    if *b {
-                        "T".into()
-                    } else {
-                        "F".into()
-                    }
-                }
-                (Value::Float(f), b'N') => format!("{f:.6}"),
-                (v, _) => v.to_string(),
-            };
-            let mut bytes = text.into_bytes();
-            // Cut text at a character boundary so UTF-8 stays valid.
-            if bytes.len() > width {
-                let mut cut = width;
-                while cut > 0 && (bytes[cut] & 0xC0) == 0x80 {
+    writer.finalize().map_err(std::io::Error::other)?;
+    drop(writer);
+    Ok(out.into_inner())
+}
+
+/// The widest text field a .dbf holds.
+const TEXT_WIDTH: usize = 254;
+
+/// A value as the column's dBase type.
+fn cell(value: &Value, kind: FieldType) -> dbase::FieldValue {
+    use dbase::FieldValue as F;
+    match (kind, value) {
+        (FieldType::Integer | FieldType::Float, Value::Null) => F::Numeric(None),
+        (FieldType::Integer, Value::Integer(i)) => F::Numeric(Some(*i as f64)),
+        (FieldType::Float, Value::Float(f)) if f.is_finite() => F::Numeric(Some(*f)),
+        (FieldType::Float, Value::Integer(i)) => F::Numeric(Some(*i as f64)),
+        (FieldType::Integer | FieldType::Float, _) => F::Numeric(None),
+        (FieldType::Bool, Value::Bool(b)) => F::Logical(Some(*b)),
+        (FieldType::Bool, _) => F::Logical(None),
+        (FieldType::Text, Value::Null) => F::Character(None),
+        (FieldType::Text, value) => {
+            let mut text = value.to_string();
+            // The crate cuts at the byte; cut at a character so the UTF-8 stays valid.
+            if text.len() > TEXT_WIDTH {
+                let mut cut = TEXT_WIDTH;
+                while !text.is_char_boundary(cut) {
                     cut -= 1;
                 }
-                bytes.truncate(cut);
+                text.truncate(cut);
             }
-            let pad = vec![b' '; width - bytes.len()];
-            if column.kind == b'N' {
-                out.extend_from_slice(&pad);
-                out.extend_from_slice(&bytes);
-            } else {
-                out.extend_from_slice(&bytes);
-                out.extend_from_slice(&pad);
-            }
+            F::Character(Some(text))
         }
     }
-    out.push(0x1A);
-    out
+}
+
+struct DbfRecord {
+    cells: Vec<dbase::FieldValue>,
+}
+
+impl dbase::WritableRecord for DbfRecord {
+    fn write_using<W: std::io::Write>(
+        &self,
+        writer: &mut dbase::FieldWriter<'_, W>,
+    ) -> Result<(), dbase::FieldIOError> {
+        self.cells
+            .iter()
+            .try_for_each(|cell| writer.write_next_field_value(cell))
+    }
 }
 
 fn shp_header(buffer: &mut Vec<u8>, length_bytes: usize, bbox: [f64; 4]) {
@@ -242,7 +227,7 @@ pub fn write_shapefile(
     }
     let rows: Vec<Vec<Value>> = records.iter().map(|(values, _)| values.clone()).collect();
     // The .shp goes last: a reader that finds it finds its sidecars complete.
-    let dbf = dbf(fields, &rows);
+    let dbf = dbf(fields, &rows)?;
     // The .shp last: a reader that finds it finds the parts written with it.
     write_atomic_set(&[
         (path.with_extension("dbf"), dbf.as_slice()),
