@@ -68,10 +68,18 @@ pub enum Action {
         field: String,
         value: String,
     },
-    ImportAssignment(PathBuf),
+    /// Reads a table of units per area into the composition; `sheet` of a workbook, else its
+    /// first sheet that holds one.
+    ImportAssignment {
+        path: PathBuf,
+        sheet: Option<String>,
+    },
     /// Makes a division of a table of units per area (e.g. postcodes per care team) over the
     /// base division, and opens it as a layer.
-    TableAsDivision(PathBuf),
+    TableAsDivision {
+        path: PathBuf,
+        sheet: Option<String>,
+    },
     SetLocked {
         unit: String,
         locked: bool,

@@ -83,6 +83,8 @@ pub struct GebiedenApp {
     pub messages: Vec<Message>,
     /// Files that did not open because their CRS is unknown or wrong: the window asks for it.
     pub crs_requests: Vec<super::crs_dialog::CrsRequest>,
+    /// A workbook of several sheets: the window asks which one holds the table.
+    pub sheet_request: Option<super::sheet_dialog::SheetRequest>,
     /// A layer being renamed in the layer panel, with the name typed so far.
     pub renaming: Option<(usize, String)>,
     pub show_crosswalk: bool,
@@ -132,6 +134,7 @@ impl Default for GebiedenApp {
             messages: Vec::new(),
             renaming: None,
             crs_requests: Vec::new(),
+            sheet_request: None,
             show_crosswalk: false,
             show_atlas: false,
             tables: Default::default(),

@@ -5,6 +5,7 @@ use eframe::egui;
 
 use super::app::{Action, GebiedenApp};
 use super::details_panel::format_area;
+use super::sheet_dialog::TablePurpose;
 
 fn colour(c: [u8; 3]) -> egui::Color32 {
     egui::Color32::from_rgb(c[0], c[1], c[2])
@@ -44,7 +45,7 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
         if ui.button(t.import_csv).clicked()
             && let Some(path) = pick_table(t.table_files)
         {
-            app.actions.push(Action::ImportAssignment(path));
+            super::sheet_dialog::table_picked(app, path, TablePurpose::Assignment);
         }
     });
     if ui
@@ -53,7 +54,7 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
         .clicked()
         && let Some(path) = pick_table(t.table_files)
     {
-        app.actions.push(Action::TableAsDivision(path));
+        super::sheet_dialog::table_picked(app, path, TablePurpose::Division);
     }
     ui.horizontal(|ui| {
         ui.add(

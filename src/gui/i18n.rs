@@ -15,6 +15,10 @@ pub enum Language {
 pub struct Texts {
     pub table_as_division: &'static str,
     pub table_as_division_hint: &'static str,
+    pub sheet_title: &'static str,
+    pub sheet_text: &'static str,
+    pub read_sheet: &'static str,
+    pub sheet: &'static str,
     pub table_files: &'static str,
     pub crs_title: &'static str,
     pub crs_text: &'static str,
@@ -157,6 +161,10 @@ pub struct Texts {
 
 const NL: Texts = Texts {
     table_as_division: "Tabel als indeling…",
+    sheet_title: "Welk blad?",
+    sheet_text: "Kies het blad met de tabel in",
+    read_sheet: "Inlezen",
+    sheet: "Blad",
     table_as_division_hint: "Een lijst van eenheden per gebied (bijv. postcodes per zorgteam, CSV of Excel) wordt met de basisindeling een eigen indeling op de kaart.",
     table_files: "Tabel (CSV, Excel, ODS)",
     crs_title: "Coördinatenstelsel onbekend",
@@ -299,6 +307,10 @@ const NL: Texts = Texts {
 
 const EN: Texts = Texts {
     table_as_division: "Table as division…",
+    sheet_title: "Which sheet?",
+    sheet_text: "Choose the sheet with the table in",
+    read_sheet: "Read",
+    sheet: "Sheet",
     table_as_division_hint: "A list of units per area (e.g. postcodes per care team, CSV or Excel) becomes a division of its own on the map, over the base division.",
     table_files: "Table (CSV, Excel, ODS)",
     crs_title: "Unknown coordinate system",

@@ -46,6 +46,8 @@ pub enum LoadRequest {
     /// then read like any file).
     TableDivision {
         table: PathBuf,
+        /// The workbook's sheet the user chose; else its first sheet that holds a table.
+        sheet: Option<String>,
         units: Arc<Layer>,
         settings: gebieden::model::AnalysisSettings,
     },
@@ -228,10 +230,14 @@ impl GebiedenApp {
                 }
                 LoadRequest::TableDivision {
                     table,
+                    sheet,
                     units,
                     settings,
                 } => {
-                    let options = gebieden::io::TableOptions::default();
+                    let options = gebieden::io::TableOptions {
+                        sheet,
+                        ..Default::default()
+                    };
                     match gebieden::ops::division_from_table(&units, &table, &options, &settings) {
                         Ok(division) => load(&division, &LoadOptions::default()),
                         Err(error) => {

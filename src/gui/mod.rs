@@ -9,6 +9,7 @@ pub mod bench;
 mod compose_panel;
 mod composer;
 mod crs_dialog;
+mod sheet_dialog;
 mod details_panel;
 mod dialogs;
 pub mod i18n;

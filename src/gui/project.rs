@@ -107,11 +107,22 @@ impl GebiedenApp {
                         .is_ok_and(|n| n > 0)
                 })
             }
-            Action::ImportAssignment(path) => {
+            Action::ImportAssignment { path, sheet } => {
                 let Some(units) = self.base().map(|l| l.layer.clone()) else {
                     return;
                 };
-                match gebieden::io::read_assignment_any_sheet(&path, &units) {
+                let read = match sheet {
+                    Some(sheet) => gebieden::io::read_assignment_with(
+                        &path,
+                        &units,
+                        &gebieden::io::TableOptions {
+                            sheet: Some(sheet),
+                            ..Default::default()
+                        },
+                    ),
+                    None => gebieden::io::read_assignment_any_sheet(&path, &units),
+                };
+                match read {
                     Ok(imported) => self.composer.edit(|c| {
                         *c = imported;
                         true
@@ -122,7 +133,7 @@ impl GebiedenApp {
                     }
                 }
             }
-            Action::TableAsDivision(table) => {
+            Action::TableAsDivision { path: table, sheet } => {
                 let Some(units) = self.base().map(|l| l.layer.clone()) else {
                     self.message(self.t().no_base.to_string(), true);
                     return;
@@ -130,6 +141,7 @@ impl GebiedenApp {
                 let settings = self.analysis_settings.clone();
                 let request = LoadRequest::TableDivision {
                     table,
+                    sheet,
                     units,
                     settings,
                 };

@@ -77,6 +77,7 @@ impl GebiedenApp {
         super::tables_panel::windows(self, ui.ctx());
         super::map_export::window(self, ui.ctx());
         super::crs_dialog::window(self, ui.ctx());
+        super::sheet_dialog::window(self, ui.ctx());
         self.restore_dialog(ui.ctx());
         self.missing_layers_dialog(ui.ctx());
         self.shortcuts(ui.ctx());

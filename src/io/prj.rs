@@ -220,6 +220,91 @@ fn numbers(node: &Wkt) -> Vec<f64> {
 /// Places a WKT by its projection parameters and ellipsoid on the EPSG registry (see
 /// `crs_match`), or a geographic one on WGS 84 / ETRS89 by its ellipsoid.
 fn by_registry(root: &Wkt) -> Option<u32> {
+    match described(root)? {
+        Described::Geographic { a, rf, .. } => super::crs_match::geographic_of(a, rf),
+        Described::WebMercator => Some(3857),
+        Described::Projected(projection) => super::crs_match::identify(&projection),
+    }
+}
+
+/// What a WKT describes, in numbers.
+enum Described {
+    Geographic {
+        a: f64,
+        rf: f64,
+    },
+    /// ESRI's Mercator "Auxiliary Sphere", the web maps' projection.
+    WebMercator,
+    Projected(super::crs_match::Projection),
+}
+
+/// The datum's shift to WGS 84 the WKT gives (`TOWGS84[…]`), if any.
+fn towgs84(root: &Wkt) -> Option<Vec<f64>> {
+    let geographic = if root.keyword().to_ascii_uppercase().starts_with("GEOG") {
+        root
+    } else {
+        root.child(&["GEOGCS", "BASEGEOGCRS", "BASEGEODCRS"])?
+    };
+    let shift = numbers(geographic.child(&["DATUM"])?.child(&["TOWGS84"])?);
+    matches!(shift.len(), 3 | 7).then_some(shift)
+}
+
+/// A CRS no registry entry matches, made from the WKT's own parameters, as PROJ would: any of
+/// the methods `crs_match` knows, any ellipsoid, any unit. Its datum must be tied to WGS 84: by
+/// a TOWGS84 shift, or by being WGS 84 or ETRS89 (GRS80/WGS 84 ellipsoid, no shift). Without
+/// that the map would be off by up to a hundred metres, so the CRS stays unplaced.
+fn custom(root: &Wkt) -> Result<Crs, String> {
+    let name = root.name().unwrap_or(root.keyword());
+    let described = described(root).ok_or_else(|| {
+        "its ellipsoid is not given, or its projection is not one gebieden can compute (transverse Mercator, Lambert conformal conic, stereographic, Mercator, Lambert azimuthal equal-area)".to_string()
+    })?;
+    let (a, rf) = match &described {
+        Described::Geographic { a, rf } => (*a, *rf),
+        Described::Projected(p) => (p.a, p.rf),
+        Described::WebMercator => {
+            return Crs::from_epsg(3857).ok_or_else(|| "Web Mercator is not available".into());
+        }
+    };
+    let shift = match towgs84(root) {
+        Some(shift) => shift,
+        None if (a - 6_378_137.0).abs() < 0.01 => vec![0.0, 0.0, 0.0],
+        None => {
+            return Err(
+                "its datum has no shift to WGS 84 (TOWGS84), so where it lies is not known well enough".into(),
+            );
+        }
+    };
+    let shift: Vec<String> = shift.iter().map(|v| v.to_string()).collect();
+    let ellipsoid = if rf == 0.0 {
+        format!("+a={a} +b={a}")
+    } else {
+        format!("+a={a} +rf={rf}")
+    };
+    let datum = format!("{ellipsoid} +towgs84={} +no_defs", shift.join(","));
+    let (proj, geographic) = match described {
+        Described::Geographic { .. } => (format!("+proj=longlat {datum}"), true),
+        Described::Projected(p) => {
+            let [lat_0, lon_0, k, x_0, y_0, lat_1, lat_2] = p.values;
+            let parallels = if p.method == "lcc" {
+                format!(" +lat_1={lat_1} +lat_2={lat_2}")
+            } else {
+                String::new()
+            };
+            (
+                format!(
+                    "+proj={} +lat_0={lat_0} +lon_0={lon_0} +k={k} +x_0={x_0} +y_0={y_0}{parallels} +to_meter={} {datum}",
+                    p.method, p.to_meter
+                ),
+                false,
+            )
+        }
+        Described::WebMercator => unreachable!("returned above"),
+    };
+    Crs::custom(name, &proj, geographic)
+        .ok_or_else(|| format!("its parameters make no usable projection ({proj})"))
+}
+
+fn described(root: &Wkt) -> Option<Described> {
     let spheroid = |crs: &Wkt| {
         let geographic = if crs.keyword().eq_ignore_ascii_case("GEOGCS")
             || crs.keyword().eq_ignore_ascii_case("GEOGCRS")
@@ -235,13 +320,12 @@ fn by_registry(root: &Wkt) -> Option<u32> {
     let keyword = root.keyword().to_ascii_uppercase();
     if keyword.starts_with("GEOG") {
         let (a, rf) = spheroid(root)?;
-        return super::crs_match::geographic_of(a, rf);
+        return Some(Described::Geographic { a, rf });
     }
     let conversion = root.child(&["CONVERSION"]).unwrap_or(root);
     let projection = normalise(conversion.child(&["PROJECTION", "METHOD"])?.name()?);
     if projection.contains("auxiliary_sphere") {
-        // ESRI's name for the web maps' Mercator.
-        return Some(3857);
+        return Some(Described::WebMercator);
     }
     let method = super::crs_match::method_of(&projection)?;
     let value = |names: &[&str]| conversion.parameter(names);
@@ -272,7 +356,20 @@ fn by_registry(root: &Wkt) -> Option<u32> {
         .and_then(|d| d.name())
         .map(super::crs_match::datum_key)
         .unwrap_or_default();
-    let to_meter = root
+    let to_meter = metres_per_unit(root);
+    Some(Described::Projected(super::crs_match::Projection {
+        method,
+        values: super::crs_match::complete(method, values),
+        a,
+        rf,
+        to_meter,
+        datum,
+    }))
+}
+
+/// The projected CRS's linear unit in metres (its last UNIT; metres when none is given).
+fn metres_per_unit(projcs: &Wkt) -> f64 {
+    projcs
         .children()
         .iter()
         .rev()
@@ -281,19 +378,23 @@ fn by_registry(root: &Wkt) -> Option<u32> {
                 || c.keyword().eq_ignore_ascii_case("LENGTHUNIT")
         })
         .and_then(|unit| numbers(unit).first().copied())
-        .unwrap_or(1.0);
-    super::crs_match::identify(&super::crs_match::Projection {
-        method,
-        values: super::crs_match::complete(method, values),
-        a,
-        rf,
-        to_meter,
-        datum,
-    })
+        .unwrap_or(1.0)
 }
 
+/// The quick recognition of RD New and UTM by their false origin. Only for grids in metres
+/// whose other parameters, where given, are the registry's: a municipality's own grid with
+/// RD's false origin but another centre or unit is not RD New (it is made from its own
+/// parameters instead, see `custom`).
 fn by_parameters(projcs: &Wkt) -> Option<u32> {
     let projection = normalise(projcs.child(&["PROJECTION", "METHOD"])?.name()?);
+    if (metres_per_unit(projcs) - 1.0).abs() > 1e-9 {
+        return None;
+    }
+    let given_or = |names: &[&str], expected: f64| {
+        projcs
+            .parameter(names)
+            .is_none_or(|value| (value - expected).abs() < 1e-6)
+    };
     let false_easting = projcs.parameter(&["false_easting"]).unwrap_or(0.0);
     let false_northing = projcs.parameter(&["false_northing"]).unwrap_or(0.0);
     let central_meridian = projcs
@@ -307,6 +408,9 @@ fn by_parameters(projcs: &Wkt) -> Option<u32> {
     if projection.contains("stereographic")
         && close(false_easting, 155_000.0)
         && close(false_northing, 463_000.0)
+        && given_or(&["central_meridian", "longitude_of_natural_origin"], 5.387_638_888_888_89)
+        && given_or(&["latitude_of_origin", "latitude_of_natural_origin"], 52.156_160_555_555_6)
+        && given_or(&["scale_factor", "scale_factor_at_natural_origin"], 0.999_907_9)
     {
         return Some(28992);
     }
@@ -338,9 +442,9 @@ pub enum WktError {
     /// The text is no WKT (its start is kept for the message).
     #[error("the CRS description is not WKT ('{0}')")]
     NotWkt(String),
-    /// WKT, but of a CRS gebieden cannot place (its name is kept).
-    #[error("cannot place the CRS '{0}' described in WKT")]
-    Unplaced(String),
+    /// WKT, but of a CRS gebieden cannot place (its name is kept, and why).
+    #[error("cannot place the CRS '{0}' described in WKT: {1}")]
+    Unplaced(String, String),
 }
 
 /// Places a WKT CRS description (WKT1 as in .prj files, or WKT2) on a known CRS; the error says
@@ -356,7 +460,12 @@ pub fn crs_from_wkt(text: &str) -> Result<Crs, WktError> {
         .or_else(|| root.name().and_then(by_name).and_then(Crs::from_epsg))
         .or_else(|| by_parameters(&root).and_then(Crs::from_epsg))
         .or_else(|| by_registry(&root).and_then(Crs::from_epsg));
-    known.ok_or_else(|| WktError::Unplaced(root.name().unwrap_or(root.keyword()).to_string()))
+    match known {
+        Some(crs) => Ok(crs),
+        None => custom(&root).map_err(|reason| {
+            WktError::Unplaced(root.name().unwrap_or(root.keyword()).to_string(), reason)
+        }),
+    }
 }
 
 #[cfg(test)]
@@ -385,13 +494,70 @@ mod tests {
         let wkt2 = r#"PROJCRS["ETRS89 / UTM zone 31N",ID["EPSG",25831]]"#;
         assert_eq!(
             crs_from_wkt(wkt2),
-            Crs::from_epsg(25831).ok_or(WktError::Unplaced(String::new()))
+            Crs::from_epsg(25831).ok_or(WktError::Unplaced(String::new(), String::new()))
         );
     }
 
     #[test]
     fn a_byte_order_mark_before_the_wkt_is_passed_over() {
         assert_eq!(crs_from_wkt(&format!("\u{feff}{ESRI_RD}")), Ok(Crs::RD_NEW));
+    }
+
+    #[test]
+    fn a_local_grid_no_registry_knows_is_made_from_its_parameters() {
+        // A municipality's own grid: RD's projection moved 1 km east, with RD's datum shift
+        // written out. No EPSG entry has these numbers; PROJ-style parameters express it.
+        let local = ESRI_RD
+            .replace("RD_New", "Gemeente_Raster")
+            .replace("155000.0", "156000.0")
+            .replace(
+                "DATUM[\"D_Amersfoort\",SPHEROID[\"Bessel_1841\",6377397.155,299.1528128]]",
+                "DATUM[\"D_Amersfoort\",SPHEROID[\"Bessel_1841\",6377397.155,299.1528128],TOWGS84[565.417,50.3319,465.552,-0.398957,0.343988,-1.8774,4.0725]]",
+            );
+        let crs = crs_from_wkt(&local).unwrap();
+        assert!(crs.is_custom());
+        assert_eq!(crs.name(), "Gemeente_Raster");
+        assert_eq!(crs_from_wkt(&local), Ok(crs), "the same description, the same CRS");
+        let to_rd = crate::io::Reprojector::new(crs, Crs::RD_NEW).unwrap().unwrap();
+        let rd = to_rd
+            .project(geo::Coord {
+                x: 226_000.0,
+                y: 434_000.0,
+            })
+            .unwrap();
+        assert!(
+            (rd.x - 225_000.0).abs() < 0.01 && (rd.y - 434_000.0).abs() < 0.01,
+            "{rd:?}"
+        );
+
+        // Without a tie to WGS 84 a Bessel datum stays unplaced, and says why.
+        let untied = local.replace(
+            ",TOWGS84[565.417,50.3319,465.552,-0.398957,0.343988,-1.8774,4.0725]",
+            "",
+        ).replace("D_Amersfoort", "D_Eigen");
+        let Err(WktError::Unplaced(_, reason)) = crs_from_wkt(&untied) else {
+            panic!("{:?}", crs_from_wkt(&untied))
+        };
+        assert!(reason.contains("TOWGS84"), "{reason}");
+    }
+
+    #[test]
+    fn rd_parameters_in_another_unit_or_centre_are_not_rd_new() {
+        let tie = "SPHEROID[\"Bessel_1841\",6377397.155,299.1528128],TOWGS84[565.417,50.3319,465.552,-0.398957,0.343988,-1.8774,4.0725]";
+        let with_tie = ESRI_RD
+            .replace("RD_New", "Raster")
+            .replace("SPHEROID[\"Bessel_1841\",6377397.155,299.1528128]", tie);
+        let in_km = with_tie.replace("UNIT[\"Meter\",1.0]", "UNIT[\"Kilometer\",1000.0]");
+        let crs = crs_from_wkt(&in_km).unwrap();
+        assert!(crs.is_custom(), "{crs}");
+        let to_rd = crate::io::Reprojector::new(crs, Crs::RD_NEW).unwrap().unwrap();
+        let rd = to_rd.project(geo::Coord { x: 155.0, y: 463.0 }).unwrap();
+        assert!((rd.x - 155_000.0).abs() < 0.01 && (rd.y - 463_000.0).abs() < 0.01, "{rd:?}");
+
+        let moved = with_tie.replace("5.38763888888889", "5.5");
+        assert!(crs_from_wkt(&moved).unwrap().is_custom());
+        // RD New itself, with the shift written out, is still RD New.
+        assert_eq!(crs_from_wkt(&with_tie), Ok(Crs::RD_NEW));
     }
 
     #[test]
@@ -403,10 +569,11 @@ mod tests {
     #[test]
     fn unknown_and_broken_descriptions_say_what_they_are() {
         let lambert = r#"PROJCS["RGF93_Lambert_93",GEOGCS["GCS_RGF_1993"],PROJECTION["Lambert_Conformal_Conic"]]"#;
-        assert_eq!(
-            crs_from_wkt(lambert),
-            Err(WktError::Unplaced("RGF93_Lambert_93".into()))
-        );
+        let Err(WktError::Unplaced(name, reason)) = crs_from_wkt(lambert) else {
+            panic!()
+        };
+        assert_eq!(name, "RGF93_Lambert_93");
+        assert!(reason.contains("ellipsoid is not given"), "{reason}");
         assert!(
             crs_from_wkt("hello [")
                 .unwrap_err()

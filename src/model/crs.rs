@@ -103,6 +103,15 @@ const DEFINITIONS: &[Definition] = &[
     },
 ];
 
+/// Custom CRSs are numbered from here, far above any EPSG code.
+const CUSTOM_CODES: u32 = 1_000_000_000;
+
+fn custom_definitions() -> &'static std::sync::Mutex<Vec<Definition>> {
+    static TABLE: std::sync::OnceLock<std::sync::Mutex<Vec<Definition>>> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(Default::default)
+}
+
 /// A CRS name or code that gebieden cannot place.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
@@ -128,9 +137,15 @@ impl Crs {
     }
 
     /// Parses the ways files and users name a CRS: `EPSG:28992`, `28992`,
-    /// `urn:ogc:def:crs:EPSG::28992`, `urn:ogc:def:crs:OGC:1.3:CRS84`, `CRS84`.
+    /// `urn:ogc:def:crs:EPSG::28992`, `urn:ogc:def:crs:OGC:1.3:CRS84`, `CRS84`, or a PROJ
+    /// definition (`+proj=tmerc +lat_0=… +towgs84=…`) for a grid no EPSG code names.
     pub fn parse(text: &str) -> Result<Crs, UnknownCrs> {
         let trimmed = text.trim();
+        if trimmed.starts_with("+proj=") {
+            let geographic = trimmed.split_whitespace().any(|p| p == "+proj=longlat");
+            return Crs::custom("PROJ", trimmed, geographic)
+                .ok_or_else(|| UnknownCrs(trimmed.to_string()));
+        }
         let upper = trimmed.to_ascii_uppercase();
         if upper.ends_with("CRS84") {
             return Ok(Crs::WGS84);
@@ -144,7 +159,39 @@ impl Crs {
             .ok_or_else(|| UnknownCrs(trimmed.to_string()))
     }
 
+    /// A CRS that no EPSG code names, from its PROJ definition (a partner's .prj of a local
+    /// grid, built from its WKT parameters). `None` when proj4rs cannot use the definition.
+    /// It lives for the rest of the process; the same definition twice is the same CRS.
+    pub fn custom(name: &str, proj: &str, geographic: bool) -> Option<Crs> {
+        proj4rs::proj::Proj::from_proj_string(proj).ok()?;
+        let mut table = custom_definitions().lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(index) = table.iter().position(|d| d.proj == proj) {
+            return Some(Crs {
+                epsg: CUSTOM_CODES + index as u32,
+            });
+        }
+        let epsg = CUSTOM_CODES + table.len() as u32;
+        table.push(Definition {
+            epsg,
+            name: Box::leak(name.to_string().into_boxed_str()),
+            geographic,
+            proj: Box::leak(proj.to_string().into_boxed_str()),
+        });
+        Some(Crs { epsg })
+    }
+
+    /// True for a CRS made from a description without an EPSG code (see `custom`).
+    pub fn is_custom(&self) -> bool {
+        self.epsg >= CUSTOM_CODES
+    }
+
     fn definition(&self) -> Definition {
+        if self.is_custom() {
+            let table = custom_definitions().lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(definition) = table.get((self.epsg - CUSTOM_CODES) as usize) {
+                return *definition;
+            }
+        }
         DEFINITIONS
             .iter()
             .find(|d| d.epsg == self.epsg)
@@ -153,9 +200,19 @@ impl Crs {
             .unwrap_or(DEFINITIONS[0])
     }
 
-    /// The EPSG code.
+    /// The EPSG code (a number of gebieden's own, above any EPSG code, for a custom CRS).
     pub fn epsg(&self) -> u32 {
         self.epsg
+    }
+
+    /// How files name this CRS, read back by `parse`: `EPSG:28992`, or for a custom CRS its
+    /// PROJ definition (its number is only valid in this process).
+    pub fn code(&self) -> String {
+        if self.is_custom() {
+            self.definition().proj.to_string()
+        } else {
+            format!("EPSG:{}", self.epsg)
+        }
     }
 
     /// The EPSG name, e.g. "Amersfoort / RD New".
@@ -197,7 +254,11 @@ impl Default for Crs {
 
 impl fmt::Display for Crs {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "EPSG:{}", self.epsg)
+        if self.is_custom() {
+            write!(f, "\"{}\" (from its WKT)", self.name())
+        } else {
+            write!(f, "EPSG:{}", self.epsg)
+        }
     }
 }
 
@@ -210,7 +271,7 @@ impl TryFrom<String> for Crs {
 
 impl From<Crs> for String {
     fn from(crs: Crs) -> String {
-        crs.to_string()
+        crs.code()
     }
 }
 
@@ -259,6 +320,17 @@ mod tests {
         let err = Crs::parse("EPSG:99999").unwrap_err();
         assert!(err.to_string().contains("EPSG:99999"));
         assert!(Crs::parse("Lambert").is_err());
+    }
+
+    #[test]
+    fn a_custom_crs_is_kept_as_its_proj_definition() {
+        let proj = "+proj=sterea +lat_0=52.15616055555555 +lon_0=5.38763888888889 +k=0.9999079 +x_0=156000 +y_0=463000 +ellps=bessel +towgs84=565.417,50.3319,465.552,-0.398957,0.343988,-1.8774,4.0725 +units=m +no_defs";
+        let crs = Crs::parse(proj).unwrap();
+        assert!(crs.is_custom() && !crs.is_geographic());
+        let saved = serde_json::to_string(&crs).unwrap();
+        assert_eq!(saved, format!("\"{proj}\""));
+        assert_eq!(serde_json::from_str::<Crs>(&saved).unwrap(), crs);
+        assert!(Crs::parse("+proj=nonsense").is_err());
     }
 
     #[test]

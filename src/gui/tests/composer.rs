@@ -234,7 +234,10 @@ fn a_table_of_units_per_team_becomes_a_division_on_the_map() {
     harness
         .state_mut()
         .actions
-        .push(crate::gui::app::Action::TableAsDivision(table.clone()));
+        .push(crate::gui::app::Action::TableAsDivision {
+            path: table.clone(),
+            sheet: None,
+        });
     settle(&mut harness);
     let app = harness.state();
     let layer = app.layers.last().unwrap();
@@ -245,4 +248,48 @@ fn a_table_of_units_per_team_becomes_a_division_on_the_map() {
     assert!(dir.path().join("wijkteams.indeling.geojson").is_file());
     assert!(app.dirty, "a new layer of the project");
     harness.get_by_role_and_label(Role::CheckBox, "wijkteams");
+}
+
+#[test]
+fn a_workbook_of_several_sheets_asks_which_one_holds_the_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("zorgteams.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let about = workbook.add_worksheet().set_name("Toelichting").unwrap();
+    about.write(0, 0, "Teams per buurt, stand 1 maart").unwrap();
+    let teams = workbook.add_worksheet().set_name("Teams").unwrap();
+    for (row, (unit, team)) in [
+        ("buurtcode", "team"),
+        ("BU99990100", "Team Noord"),
+        ("BU99990203", "Team Zuid"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        teams.write(row as u32, 0, unit).unwrap();
+        teams.write(row as u32, 1, team).unwrap();
+    }
+    workbook.save(&table).unwrap();
+
+    let mut harness = demo_harness();
+    crate::gui::sheet_dialog::table_picked(
+        harness.state_mut(),
+        table.clone(),
+        crate::gui::sheet_dialog::TablePurpose::Division,
+    );
+    settle(&mut harness);
+    harness.get_by_label("Welk blad?");
+    harness.get_by_role_and_label(Role::ComboBox, "Blad").click();
+    settle(&mut harness);
+    harness.get_by_label("Teams").click();
+    settle(&mut harness);
+    harness.get_by_label("Inlezen").click();
+    settle(&mut harness);
+    let app = harness.state();
+    assert!(app.sheet_request.is_none(), "the question is answered");
+    let layer = app.layers.last().unwrap();
+    assert_eq!(layer.layer.name, "zorgteams");
+    let mut names: Vec<String> = layer.layer.features.iter().map(|f| f.id.clone()).collect();
+    names.sort();
+    assert_eq!(names, ["Team Noord", "Team Zuid"]);
 }
