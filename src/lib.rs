@@ -23,3 +23,4 @@ pub mod io;
 pub mod model;
 pub mod ops;
 pub mod render;
+pub mod services;

@@ -63,6 +63,9 @@ fn spec_of(
         words,
         problems: None,
         sliver_width_m: 5.0,
+        working_crs: gebieden::model::Crs::RD_NEW,
+        basemap_template: None,
+        tile_cache: None,
     }
     .spec()
 }

@@ -26,6 +26,18 @@ pub fn run(args: &MapArgs) -> anyhow::Result<ExitCode> {
         Some((_, paper)) => paper,
         None => None,
     };
+    let basemap = match args.basemap.as_deref() {
+        Some(name) => match gebieden::model::BasemapStyle::parse(name) {
+            Some(style) => Some(style),
+            None => {
+                eprintln!(
+                    "error: unknown background map style '{name}'; use standaard, grijs, pastel or water"
+                );
+                return bad_input();
+            }
+        },
+        None => None,
+    };
     let working_crs = gebieden::model::Crs::RD_NEW;
     // A project brings its composition, layer names and styles and its last map choices;
     // files are drawn as they are, the first as areas.
@@ -83,8 +95,16 @@ pub fn run(args: &MapArgs) -> anyhow::Result<ExitCode> {
     options.partners |= args.partners;
     options.problems |= args.problems;
     options.format = format;
+    options.basemap = basemap.or(options.basemap);
     request.credit = args.credit.clone();
-    let bytes = request.render(args.width.zip(args.height))?;
+    request.tile_cache = super::tile_cache_dir();
+    let bytes = match request.render(args.width.zip(args.height)) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            super::print_ops_error(&error);
+            return bad_input();
+        }
+    };
     gebieden::io::write_atomic(&args.out, &bytes)?;
     println!("wrote {}", args.out.display());
     Ok(ExitCode::SUCCESS)

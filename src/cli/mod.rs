@@ -4,6 +4,7 @@
 mod analyse;
 mod compose;
 mod inspect;
+mod locate;
 mod map;
 
 use std::path::PathBuf;
@@ -41,6 +42,9 @@ pub enum Command {
     /// Print-quality map of the agreed areas (a project) or of divisions (files) as PNG, SVG or
     /// PDF; the format follows the extension of --out.
     Map(MapArgs),
+    /// Find an address, street, postcode or place (PDOK Locatieserver) and name the area of
+    /// every division that holds it. Exit 1 when nothing is found.
+    Locate(LocateArgs),
     /// Write the bundled demo data set (the fictional municipality Zonnedaal) into a folder.
     Demo {
         /// The folder to write into; it is created if needed.
@@ -190,6 +194,22 @@ pub struct MapArgs {
     /// The credit line under the map [default: from the data, e.g. "Bron: CBS / Kadaster"].
     #[arg(long, value_name = "TEXT")]
     pub credit: Option<String>,
+    /// Draw PDOK's background map under the areas: standaard, grijs, pastel or water
+    /// (the tile service: GEBIEDEN_BASEMAP_URL, else PDOK; tiles cached in the local data folder).
+    #[arg(long, value_name = "STYLE")]
+    pub basemap: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct LocateArgs {
+    /// What to find: "Kerkstraat 1 Gendringen", "7064", "Ulft".
+    pub query: String,
+    /// A project (.gebieden) or division files.
+    #[arg(required = true)]
+    pub input: Vec<PathBuf>,
+    /// Print JSON: {"query", "place": {"name", "x", "y"}, "areas": [{"layer", "id", "name"}]}.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Exit code when checks fail: the composition's (unassigned units, areas in pieces), or
@@ -302,6 +322,11 @@ pub fn open_project(path: &std::path::Path, working_crs: Crs) -> Option<gebieden
 }
 
 /// The one project among `inputs`, when that is what they are.
+/// Where background tiles are cached: `GEBIEDEN_TILE_CACHE`, else the local data folder.
+pub fn tile_cache_dir() -> Option<PathBuf> {
+    gebieden::services::tile_cache_dir(dirs::data_local_dir())
+}
+
 pub fn single_project(inputs: &[PathBuf]) -> Option<&PathBuf> {
     match inputs {
         [single] if gebieden::ops::is_project_file(single) => Some(single),
@@ -340,6 +365,7 @@ pub fn run(command: &Command) -> anyhow::Result<ExitCode> {
         Command::Analyse(args) => analyse::run(args),
         Command::Compose(args) => compose::run(args),
         Command::Map(args) => map::run(args),
+        Command::Locate(args) => locate::run(args),
         Command::Demo { dir } => demo(dir),
     }
 }

@@ -47,6 +47,17 @@ pub enum Action {
     RunAnalysis,
     /// New analysis settings (sliver width, weight field, extent layer), kept in the project.
     SetAnalysisSettings(AnalysisSettings),
+    /// The background map's style (or none) and tile service, kept in the project.
+    SetBasemap(gebieden::model::BasemapSettings),
+    /// Slivers drawn on the map and clickable, or not (the calm view, the default).
+    ShowSlivers(bool),
+    /// Zooms to a place found by the search and names the areas holding it.
+    ShowPlace {
+        name: String,
+        pos_in_rd: [f64; 2],
+    },
+    /// Forgets the place found.
+    ClearPlace,
     SetLanguage(Language),
     SetBaseLayer(Option<usize>),
     DismissMessages,

@@ -110,6 +110,14 @@ pub struct GebiedenApp {
     pub missing_layers: Vec<(PathBuf, gebieden::model::ProjectLayer)>,
     /// What to do with layers being loaded once they arrive, by load order.
     pub pending_loads: std::collections::HashMap<u64, PendingLoad>,
+    /// The background map's settings (kept in the project) and its tiles (not kept).
+    pub basemap: gebieden::model::BasemapSettings,
+    pub basemap_view: super::basemap::BasemapView,
+    /// Whether slivers are drawn on the map (off: the calm view of real differences).
+    pub show_slivers: bool,
+    pub search: super::search::SearchState,
+    /// The place last searched for, marked on the map.
+    pub found_place: Option<super::search::FoundPlace>,
     pub(super) jobs: Jobs,
     /// A repaint request for background results (set once the window exists).
     pub(super) repaint: Option<egui::Context>,
@@ -150,6 +158,11 @@ impl Default for GebiedenApp {
             autosave_fallback: None,
             pending_loads: Default::default(),
             missing_layers: Vec::new(),
+            basemap: Default::default(),
+            basemap_view: Default::default(),
+            show_slivers: false,
+            search: Default::default(),
+            found_place: None,
             jobs: Jobs::new(),
             repaint: None,
         }
@@ -299,6 +312,35 @@ impl GebiedenApp {
                     self.mark_changed();
                 }
             }
+            Action::SetBasemap(settings) => {
+                if settings != self.basemap {
+                    self.basemap = settings;
+                    self.mark_changed();
+                }
+            }
+            Action::ShowSlivers(show) => {
+                self.show_slivers = show;
+                // A hidden sliver cannot stay selected.
+                if !show
+                    && let (Some(Selection::Problem(i)), Some(view)) = (self.selection, &self.analysis)
+                    && view.analysis.problems.get(i).is_some_and(|p| p.kind == gebieden::analysis::ProblemKind::Sliver)
+                {
+                    self.selection = None;
+                }
+            }
+            Action::ShowPlace { name, pos_in_rd } => {
+                let working = self.layers.first().map_or(gebieden::model::Crs::RD_NEW, |l| l.layer.working_crs);
+                let pos_in_map = gebieden::ops::to_working_crs(pos_in_rd, working);
+                let layers: Vec<Arc<Layer>> = self.layers.iter().map(|l| l.layer.clone()).collect();
+                let areas = gebieden::ops::areas_at(&layers, pos_in_map);
+                // A street's width around an address; the whole place stays recognisable.
+                let r = 400.0;
+                self.pending_fit = Some([pos_in_map[0] - r, pos_in_map[1] - r, pos_in_map[0] + r, pos_in_map[1] + r]);
+                self.view_fitted = true;
+                self.selection = None;
+                self.found_place = Some(super::search::FoundPlace { name, pos_in_map, areas });
+            }
+            Action::ClearPlace => self.found_place = None,
             Action::SetAnalysisSettings(settings) => {
                 if settings != self.analysis_settings {
                     self.analysis_settings = settings;

@@ -26,6 +26,20 @@ pub fn run(files: Vec<PathBuf>, frames: usize) -> String {
     let opened = Instant::now();
     let mut app = GebiedenApp::open(files);
     app.wait_for_jobs();
+    // With the background map on, as users have it: tiles from a local server (no network
+    // here), or from GEBIEDEN_BASEMAP_URL when set; never cached, so every tile is fetched,
+    // decoded and uploaded during the run.
+    let server = std::env::var(gebieden::services::BASEMAP_ENV)
+        .is_err()
+        .then(|| {
+            let tile = gebieden::services::test_server::test_tile_png([210, 215, 205]);
+            gebieden::services::test_server::TestServer::start(move |_| Some(("image/png", tile.clone())))
+        });
+    app.basemap = gebieden::model::BasemapSettings {
+        style: Some(Default::default()),
+        url_template: server.as_ref().map(|s| format!("{}/{{z}}/{{x}}/{{y}}.png", s.url())),
+    };
+    app.basemap_view = super::basemap::BasemapView::with_cache(None);
     let mut first = None;
     let mut times = Vec::with_capacity(frames);
     let centre = egui::pos2(640.0, 400.0);
@@ -78,9 +92,10 @@ pub fn run(files: Vec<PathBuf>, frames: usize) -> String {
     };
     let features: usize = app.layers.iter().map(|l| l.layer.features.len()).sum();
     format!(
-        "{} layers, {} features; open to first frame {:.2} s; {} frames: p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms",
+        "{} layers, {} features, background map on ({} tiles drawn); open to first frame {:.2} s; {} frames: p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms",
         app.layers.len(),
         features,
+        app.basemap_view.texture_count(),
         first.unwrap_or(0.0),
         times.len(),
         percentile(0.5),

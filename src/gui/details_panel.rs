@@ -17,6 +17,7 @@ pub fn format_area(m2: f64) -> String {
 
 pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
     let t = app.t();
+    found_place(app, ui);
     ui.heading(t.details);
     match app.selection {
         None => {
@@ -107,4 +108,39 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
                 });
         }
     }
+}
+
+/// The place found by the search, and the area of each division that holds it: "which team
+/// serves Kerkstraat 1?".
+fn found_place(app: &mut GebiedenApp, ui: &mut egui::Ui) {
+    let t = app.t();
+    let Some(place) = &app.found_place else {
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.heading(t.found);
+        if ui.small_button(t.forget_place).clicked() {
+            app.actions.push(super::app::Action::ClearPlace);
+        }
+    });
+    ui.label(egui::RichText::new(&place.name).strong());
+    if place.areas.is_empty() {
+        ui.label(t.in_no_division);
+    } else {
+        egui::Grid::new("place-areas")
+            .striped(true)
+            .num_columns(2)
+            .show(ui, |ui| {
+                for area in &place.areas {
+                    ui.label(&area.layer);
+                    if area.name == area.id {
+                        ui.label(&area.id);
+                    } else {
+                        ui.label(format!("{} ({})", area.name, area.id));
+                    }
+                    ui.end_row();
+                }
+            });
+    }
+    ui.separator();
 }

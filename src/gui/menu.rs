@@ -91,6 +91,8 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
             }
             ui.toggle_value(&mut app.show_crosswalk, t.crosswalk);
             ui.toggle_value(&mut app.show_atlas, t.atlas);
+            ui.separator();
+            ui.menu_button(t.basemap, |ui| basemap_menu(app, ui));
         });
         ui.menu_button(t.language, |ui| {
             for language in [Language::Nederlands, Language::English] {
@@ -135,4 +137,69 @@ pub fn save_dialog() -> Option<std::path::PathBuf> {
                 p.with_extension("gebieden")
             }
         })
+}
+
+/// Beeld → Achtergrondkaart: a PDOK style or none, and a tile service of the user's own.
+fn basemap_menu(app: &mut GebiedenApp, ui: &mut egui::Ui) {
+    let t = app.t();
+    let current = app.basemap.clone();
+    if ui.radio(current.style.is_none(), t.basemap_off).clicked() {
+        app.actions.push(Action::SetBasemap(gebieden::model::BasemapSettings {
+            style: None,
+            ..current.clone()
+        }));
+        ui.close();
+    }
+    for style in gebieden::model::BasemapStyle::ALL {
+        if ui.radio(current.style == Some(style), style.name()).clicked() {
+            app.actions.push(Action::SetBasemap(gebieden::model::BasemapSettings {
+                style: Some(style),
+                ..current.clone()
+            }));
+            ui.close();
+        }
+    }
+    ui.separator();
+    ui.label(t.basemap_url);
+    let id = egui::Id::unique("basemap-url");
+    let mut typed: String = ui.data_mut(|d| {
+        d.get_temp::<String>(id)
+            .unwrap_or_else(|| current.url_template.clone().unwrap_or_default())
+    });
+    let edit = ui.add(
+        egui::TextEdit::singleline(&mut typed)
+            .hint_text(gebieden::services::PDOK_BASEMAP_TEMPLATE)
+            .desired_width(420.0),
+    );
+    let problem = (!typed.trim().is_empty())
+        .then(|| gebieden::services::TileSource::check_template(typed.trim()).err())
+        .flatten();
+    if let Some(problem) = &problem {
+        ui.colored_label(egui::Color32::from_rgb(180, 0, 0), problem);
+    }
+    if edit.changed() {
+        ui.data_mut(|d| d.insert_temp(id, typed.clone()));
+    }
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(problem.is_none(), egui::Button::new(t.apply))
+            .clicked()
+        {
+            let template = Some(typed.trim().to_string()).filter(|t| !t.is_empty());
+            app.actions.push(Action::SetBasemap(gebieden::model::BasemapSettings {
+                url_template: template,
+                style: current.style.or(Some(Default::default())),
+            }));
+            ui.data_mut(|d| d.remove::<String>(id));
+            ui.close();
+        }
+        if ui.button(t.basemap_pdok).clicked() {
+            app.actions.push(Action::SetBasemap(gebieden::model::BasemapSettings {
+                url_template: None,
+                ..current.clone()
+            }));
+            ui.data_mut(|d| d.remove::<String>(id));
+            ui.close();
+        }
+    });
 }

@@ -5,10 +5,12 @@
 mod action;
 mod analysis_settings;
 pub mod app;
+mod basemap;
 pub mod bench;
 mod compose_panel;
 mod composer;
 mod crs_dialog;
+mod search;
 mod sheet_dialog;
 mod details_panel;
 mod dialogs;

@@ -82,6 +82,15 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
             pair.layer_a, pair.layer_b, t.fit, pair.fit_a_in_b, pair.fit_b_in_a
         ));
     }
+    if !slivers.is_empty() {
+        let mut show = app.show_slivers;
+        if ui
+            .checkbox(&mut show, format!("{} ({})", t.show_slivers, slivers.len()))
+            .changed()
+        {
+            app.actions.push(Action::ShowSlivers(show));
+        }
+    }
     let selected = match app.selection {
         Some(Selection::Problem(i)) => Some(i),
         _ => None,

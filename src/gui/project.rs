@@ -288,6 +288,7 @@ impl GebiedenApp {
             analysis: self.analysis_settings.clone(),
             composition: self.composer.composition.clone(),
             map: self.map_export.options.clone(),
+            basemap: self.basemap.clone(),
             language: Some(match self.language {
                 Language::Nederlands => "nl".into(),
                 Language::English => "en".into(),
@@ -347,6 +348,8 @@ impl GebiedenApp {
         self.composer.composition = project.composition.clone();
         self.map_export.options = project.map.clone();
         self.map_export.preview_key = None;
+        self.basemap = project.basemap.clone();
+        self.found_place = None;
         self.composer.generation = 1;
         self.missing_layers.clear();
         self.language = match project.language.as_deref() {

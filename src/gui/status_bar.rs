@@ -46,6 +46,17 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
             t.scale,
             round_scale(app.view.scale_denominator())
         ));
+        // Without network the window works on; the background map says so once, quietly,
+        // and tries again by itself.
+        if let Some(problem) = app.basemap_view.problem() {
+            ui.separator();
+            ui.label(
+                egui::RichText::new(format!("{} ({problem})", t.basemap_offline)).weak(),
+            );
+        } else if app.basemap_view.pending() > 0 {
+            ui.separator();
+            ui.label(egui::RichText::new(t.basemap_loading).weak());
+        }
         if app.is_loading() {
             ui.separator();
             ui.spinner();

@@ -20,6 +20,7 @@ impl GebiedenApp {
             self.repaint = Some(ui.ctx().clone());
         }
         self.poll_jobs();
+        super::search::poll(self, ui.ctx());
         let dropped: Vec<PathBuf> = ui.ctx().input(|i| {
             i.raw
                 .dropped_files

@@ -4,6 +4,7 @@
 //! Nothing here reads files or does geometry maths beyond what the types themselves need;
 //! readers live in `io`, algorithms in `analysis`.
 
+mod basemap;
 mod composition;
 mod crs;
 mod feature;
@@ -12,6 +13,7 @@ mod layer;
 mod project;
 mod value;
 
+pub use basemap::{BasemapSettings, BasemapStyle};
 pub use composition::{AREA_PALETTE, AreaDef, ComposeError, Composition, PaintMode, Split};
 pub use crs::{Crs, UnknownCrs};
 pub use fix::{CrsProblem, FixWords, PlainWords};

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Composition, Crs};
+use super::{BasemapSettings, BasemapStyle, Composition, Crs};
 
 /// The project file format's version; a file from a newer version is refused with a message.
 /// Version 2 added layer names, the active layer, and the analysis' extent and weight; version
@@ -170,6 +170,8 @@ pub struct MapOptions {
     /// Highlight gaps and overlaps of the partner divisions.
     pub problems: bool,
     pub format: MapFormat,
+    /// The background map under the areas (`None`: white paper).
+    pub basemap: Option<BasemapStyle>,
 }
 
 impl Default for MapOptions {
@@ -183,6 +185,7 @@ impl Default for MapOptions {
             partners: false,
             problems: false,
             format: MapFormat::Png,
+            basemap: None,
         }
     }
 }
@@ -228,6 +231,9 @@ pub struct Project {
     /// The last choices for a printed map.
     #[serde(default)]
     pub map: MapOptions,
+    /// The window's background map.
+    #[serde(default)]
+    pub basemap: BasemapSettings,
 }
 
 /// The `format` value of project files.
@@ -245,6 +251,7 @@ impl Default for Project {
             analysis: AnalysisSettings::default(),
             language: None,
             map: MapOptions::default(),
+            basemap: BasemapSettings::default(),
         }
     }
 }

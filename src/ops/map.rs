@@ -8,10 +8,18 @@ use geo::MultiPolygon;
 use crate::analysis::{AnalysisOptions, ProblemKind, analyse};
 use crate::compose::ComposeResult;
 use crate::geometry::distinct_colours;
-use crate::model::{AREA_PALETTE, Layer, MapFormat, MapOptions, Project};
+use crate::model::{AREA_PALETTE, Crs, Layer, MapFormat, MapOptions, Project};
 use crate::render::{
-    MapArea, MapOutlines, MapSpec, MapWords, RenderError, render_svg, svg_to_pdf, svg_to_png,
+    BackgroundTile, MapArea, MapOutlines, MapSpec, MapWords, RenderError, map_view, render_svg,
+    svg_to_pdf, svg_to_png,
 };
+use crate::services::{
+    CREDIT_KADASTER, DEFAULT_CACHE_BYTES, HttpClient, TileCache, TileSource, fetch_tiles,
+    level_for_resolution, tile_box, tiles_covering,
+};
+
+use super::OpsError;
+use std::path::PathBuf;
 
 /// Fields that name an area, tried in this order when a division is drawn as areas.
 pub const NAME_FIELDS: [&str; 7] = [
@@ -101,6 +109,12 @@ pub struct MapRequest {
     pub problems: Option<Arc<ProblemPieces>>,
     /// Slivers narrower than this are no gap or overlap on the map.
     pub sliver_width_m: f64,
+    /// The CRS the map is drawn in (a background map needs RD New).
+    pub working_crs: Crs,
+    /// The background map's tile service (`None`: `GEBIEDEN_BASEMAP_URL`, else PDOK).
+    pub basemap_template: Option<String>,
+    /// Where background tiles are cached on disk (`None`: not cached).
+    pub tile_cache: Option<PathBuf>,
 }
 
 impl MapRequest {
@@ -138,8 +152,31 @@ impl MapRequest {
 
     /// The map file's bytes in the options' format; a PNG has `pixels` (width, height) or
     /// else the paper size at the chosen resolution.
-    pub fn render(&self, pixels: Option<(u32, u32)>) -> Result<Vec<u8>, RenderError> {
-        render_map(&self.spec(), self.options.format, &self.options, pixels)
+    /// The map file; with a background map, its tiles are fetched first (from the cache, else
+    /// the service): a map that asks for a background and cannot have it is an error, not a
+    /// silent map on white paper.
+    pub fn render(&self, pixels: Option<(u32, u32)>) -> Result<Vec<u8>, OpsError> {
+        let mut spec = self.spec();
+        if let Some(style) = self.options.basemap {
+            let source = TileSource::new(style, self.basemap_template.as_deref());
+            let cache = self
+                .tile_cache
+                .as_ref()
+                .map(|dir| TileCache::new(dir, DEFAULT_CACHE_BYTES));
+            let dpi = match (self.options.format, pixels) {
+                (MapFormat::Png, Some((width, _))) => {
+                    f64::from(width) / (spec.page_mm[0] / 25.4)
+                }
+                (MapFormat::Png, None) => f64::from(self.options.dpi),
+                // Vector output has no resolution of its own; a printer's is about this.
+                _ => 300.0,
+            };
+            spec.background = background_tiles(&spec, self.working_crs, &source, cache.as_ref(), dpi)?;
+            if source.is_pdok() {
+                spec.credit = format!("{} · {CREDIT_KADASTER}", spec.credit);
+            }
+        }
+        Ok(render_map(&spec, self.options.format, &self.options, pixels)?)
     }
 }
 
@@ -189,7 +226,48 @@ pub fn map_request(
         words,
         problems: None,
         sliver_width_m: project.analysis.sliver_width_m,
+        working_crs: layers.first().map_or(Crs::RD_NEW, |l| l.working_crs),
+        basemap_template: project.basemap.url_template.clone(),
+        tile_cache: None,
     })
+}
+
+/// A printed map never asks a service for more tiles than this; a larger page at a high
+/// resolution takes a coarser level.
+const MAX_PRINT_TILES: usize = 1_000;
+
+/// Background tiles print at this resolution or finer: sharp on paper, and the background's
+/// own street and place names stay readable (at 600 dpi they would be a third of a millimetre).
+const TILE_DPI: f64 = 150.0;
+
+/// The background tiles covering a printed map's frame, at the level that fits its resolution.
+pub fn background_tiles(
+    spec: &MapSpec,
+    working_crs: Crs,
+    source: &TileSource,
+    cache: Option<&TileCache>,
+    dpi: f64,
+) -> Result<Vec<BackgroundTile>, OpsError> {
+    if working_crs != Crs::RD_NEW {
+        return Err(OpsError::BasemapCrs(working_crs));
+    }
+    let (view, mm_per_m) = map_view(spec);
+    let dpi = dpi.clamp(36.0, TILE_DPI);
+    let metres_per_pixel = 25.4 / (dpi * mm_per_m);
+    let mut level = level_for_resolution(metres_per_pixel);
+    let mut keys = tiles_covering(level, view);
+    while keys.len() > MAX_PRINT_TILES && level > 0 {
+        level -= 1;
+        keys = tiles_covering(level, view);
+    }
+    let tiles = fetch_tiles(source, cache, &HttpClient::default(), &keys)?;
+    Ok(tiles
+        .into_iter()
+        .map(|(key, bytes)| BackgroundTile {
+            box_in_map: tile_box(key),
+            image: bytes.into(),
+        })
+        .collect())
 }
 
 /// The credit line: the source a layer names for itself (its `bron`, as compose writes it),
@@ -360,6 +438,7 @@ pub fn map_spec(
         credit,
         date: today(),
         words,
+        background: Vec::new(),
     }
 }
 

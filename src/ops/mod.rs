@@ -1,4 +1,4 @@
-//! The operations a user runs — load, analyse, compose, map — each one function over plain
+//! The operations a user runs — load, analyse, compose, map, locate — each one function over plain
 //! settings. The command line and the window's background jobs both call these, so anything
 //! the window does can be scripted and tested without it (mapshaper's lesson: one runner).
 //!
@@ -15,6 +15,7 @@ mod analysis_files;
 mod compose;
 mod compose_files;
 mod load;
+mod locate;
 mod map;
 
 pub use analyse::{AnalyseError, analyse_layers, analysis_options};
@@ -31,9 +32,10 @@ pub use load::{
     Workspace, is_project_file, load_files, load_project_layer, partner_indices, pick_table,
     project_dir, project_layer_options,
 };
+pub use locate::{AreaAt, Located, PlaceAt, areas_at, locate, to_working_crs};
 pub use map::{
     MapAreas, MapRequest, NAME_FIELDS, ProblemPieces, areas_of_composition, areas_of_layer,
-    credit_line, is_cbs, map_request, map_spec, problem_pieces, render_map, today,
+    credit_line, is_cbs, map_request, map_spec, background_tiles, problem_pieces, render_map, today,
 };
 
 use crate::io::{LoadError, ProjectError, WriteError};
@@ -58,6 +60,16 @@ pub enum OpsError {
     NoBaseLayer(std::path::PathBuf),
     #[error("{}: nothing to draw", .0.display())]
     NothingToMap(std::path::PathBuf),
+    /// Background tiles asked for and not to be had (not cached, service unreachable).
+    #[error("background map tiles could not be fetched from {0}")]
+    Basemap(#[from] crate::services::ServiceError),
+    #[error(
+        "the background map is in RD New (EPSG:28992); this map is drawn in {0}: leave the background out or work in EPSG:28992"
+    )]
+    BasemapCrs(crate::model::Crs),
+    /// The place search found nothing.
+    #[error("no place found for '{0}'")]
+    NothingFound(String),
 }
 
 impl From<LoadError> for OpsError {

@@ -119,10 +119,20 @@ impl LayerShapes {
 
     /// The feature under a map position (even-odd over its full-detail rings), if any.
     pub fn feature_at(&self, pos_in_map: [f64; 2]) -> Option<usize> {
+        self.feature_at_where(pos_in_map, |_| true)
+    }
+
+    /// The first feature under a map position that `keep` accepts (by index): e.g. only the
+    /// differences drawn, not the hidden slivers.
+    pub fn feature_at_where(
+        &self,
+        pos_in_map: [f64; 2],
+        keep: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
         let [x, y] = pos_in_map;
-        self.features.iter().position(|f| {
+        self.features.iter().enumerate().position(|(i, f)| {
             let b = f.bbox;
-            if x < b[0] || x > b[2] || y < b[1] || y > b[3] {
+            if x < b[0] || x > b[2] || y < b[1] || y > b[3] || !keep(i) {
                 return false;
             }
             point_in_rings_xy(&f.levels[0].rings, pos_in_map)

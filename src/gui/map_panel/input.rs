@@ -185,8 +185,11 @@ pub(super) fn navigate(app: &mut GebiedenApp, ui: &egui::Ui, response: &egui::Re
 /// The feature or difference under a map position: differences first (they lie on top), then
 /// the active layer, then the other visible layers from the top.
 pub(super) fn hit(app: &GebiedenApp, pos_in_map: [f64; 2]) -> Option<Selection> {
+    // Hidden slivers are not there to be clicked.
     if let Some(view) = &app.analysis
-        && let Some(i) = view.shapes.feature_at(pos_in_map)
+        && let Some(i) = view.shapes.feature_at_where(pos_in_map, |i| {
+            app.show_slivers || view.analysis.problems[i].kind != ProblemKind::Sliver
+        })
     {
         return Some(Selection::Problem(i));
     }

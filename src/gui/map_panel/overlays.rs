@@ -57,23 +57,31 @@ pub(super) fn draw_tools(app: &GebiedenApp, view: &Projector, shapes: &mut Vec<S
     }
 }
 
-/// Differences are filled, not outlined: slivers have needle-sharp tips where mitred strokes
-/// shoot off across the map. Slivers too thin to see get a small ring so they can be found.
+/// A calm view of the differences: real gaps and overlaps filled and outlined, visible at any
+/// zoom; slivers (hundreds on real data) only when the user asks for them ("Randjes tonen"),
+/// filled and never outlined, since their needle-sharp tips make mitred strokes shoot off
+/// across the map. A difference too small to see at this zoom gets a ring so it can be found.
 pub(super) fn draw_differences(app: &GebiedenApp, view: &Projector, shapes: &mut Vec<Shape>) {
-    // Differences are filled, not outlined: slivers have needle-sharp tips where mitred strokes
-    // shoot off across the map. Slivers too thin to see get a small ring so they can be found.
     if let Some(analysis) = &app.analysis {
         let mut mesh = Mesh::default();
+        let mut outlines = Vec::new();
         let mut markers = Vec::new();
+        let area = view.visible_map_rect();
         for (i, feature) in analysis.shapes.features.iter().enumerate() {
             let b = feature.bbox;
-            let area = view.visible_map_rect();
             if b[2] < area[0] || b[0] > area[2] || b[3] < area[1] || b[1] > area[3] {
                 continue;
             }
             let problem = &analysis.analysis.problems[i];
+            let sliver = problem.kind == ProblemKind::Sliver;
+            if sliver && !app.show_slivers {
+                continue;
+            }
             let colour = problem_colour(problem.kind);
             fill_feature(&mut mesh, view, feature, 0, colour);
+            if !sliver {
+                outline_feature(&mut outlines, view, feature, 0, Stroke::new(1.5, colour.to_opaque()));
+            }
             if problem.width_m / view.metres_per_pixel < 3.0 {
                 let centre = feature
                     .label_anchor
@@ -87,6 +95,7 @@ pub(super) fn draw_differences(app: &GebiedenApp, view: &Projector, shapes: &mut
             }
         }
         shapes.push(Shape::mesh(mesh));
+        shapes.extend(outlines);
         shapes.extend(markers);
     }
 }

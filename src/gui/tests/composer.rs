@@ -7,9 +7,9 @@ fn composing_by_clicking_then_undo_save_and_reopen() {
     let mut harness = demo_harness();
     harness.get_by_label("Samenstellen").click();
     harness.run_steps(2);
-    harness.get_by_role(Role::TextInput).click();
+    panel_text_input(&harness).click();
     harness.run_steps(1);
-    harness.get_by_role(Role::TextInput).type_text("Noord");
+    panel_text_input(&harness).type_text("Noord");
     harness.run_steps(1);
     harness.get_by_label("Toevoegen").click();
     harness.run_steps(2);

@@ -8,6 +8,7 @@ pub(super) use super::app::{GebiedenApp, Selection, demo_files};
 pub(super) use eframe::egui::accesskit::Role;
 pub(super) use egui_kittest::kittest::Queryable;
 
+mod basemap;
 mod composer;
 mod map_export;
 mod persistence;
@@ -25,7 +26,11 @@ pub(super) fn demo_harness_sized(size: [f32; 2]) -> Harness<'static, GebiedenApp
 }
 
 /// A window of `size` on `app`, a few frames in.
-pub(super) fn harness_for(app: GebiedenApp, size: [f32; 2]) -> Harness<'static, GebiedenApp> {
+pub(super) fn harness_for(mut app: GebiedenApp, size: [f32; 2]) -> Harness<'static, GebiedenApp> {
+    // No test asks PDOK for tiles: a test of the background map names a server of its own.
+    if app.basemap.url_template.is_none() {
+        app.basemap.style = None;
+    }
     let mut harness = Harness::builder()
         .with_size(size)
         .build_ui_state(|ui, app: &mut GebiedenApp| app.frame(ui), app);
@@ -92,6 +97,18 @@ pub(super) fn autosave_and_restart(
 }
 
 /// Runs frames and waits for background work until nothing is left to compute.
+/// The one text field of a panel: every text field but the map's search box.
+pub(super) fn panel_text_input<'h>(
+    harness: &'h Harness<'static, GebiedenApp>,
+) -> egui_kittest::Node<'h> {
+    let mut fields: Vec<_> = harness
+        .get_all_by_role(Role::TextInput)
+        .filter(|n| egui_kittest::kittest::NodeT::accesskit_node(n).label().as_deref() != Some("Zoeken"))
+        .collect();
+    assert_eq!(fields.len(), 1, "one text field besides the search box");
+    fields.remove(0)
+}
+
 pub(super) fn settle(harness: &mut Harness<'static, GebiedenApp>) {
     for _ in 0..6 {
         harness.run_steps(1);

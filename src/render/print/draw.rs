@@ -24,6 +24,9 @@ pub(super) fn draw_map(
         frame_origin[0], frame_origin[1], frame_size[0], frame_size[1]
     );
     let _ = writeln!(svg, r#"<g clip-path="url(#frame)">"#);
+    draw_background(&mut svg, spec, frame);
+    // Over a background map the areas are lighter, so streets and villages show through.
+    let area_opacity = if spec.background.is_empty() { 0.8 } else { 0.5 };
     let _ = writeln!(
         svg,
         r##"<g id="areas" stroke="#ffffff" stroke-width="{:.2}" fill-rule="evenodd">"##,
@@ -32,7 +35,7 @@ pub(super) fn draw_map(
     for area in &spec.areas {
         let _ = writeln!(
             svg,
-            r#"<path d="{}" fill="{}" fill-opacity="0.8"><title>{}</title></path>"#,
+            r#"<path d="{}" fill="{}" fill-opacity="{area_opacity}"><title>{}</title></path>"#,
             frame.path(&area.geometry),
             hex(area.colour),
             escape(&area.name)
@@ -152,4 +155,34 @@ pub(super) fn scale_bar(
         x + length / 2.0,
         y - text_size * 0.5
     );
+}
+
+/// The background tiles, each an image placed at its box (slightly enlarged so no hairline of
+/// white shows between neighbours after anti-aliasing).
+fn draw_background(svg: &mut String, spec: &MapSpec, frame: &Frame) {
+    use base64::Engine as _;
+    if spec.background.is_empty() {
+        return;
+    }
+    svg.push_str("<g id=\"background\">\n");
+    for tile in &spec.background {
+        let [min_x, min_y, max_x, max_y] = tile.box_in_map;
+        let top_left = frame.page([min_x, max_y]);
+        let bottom_right = frame.page([max_x, min_y]);
+        let mime = if tile.image.starts_with(&[0xFF, 0xD8]) {
+            "image/jpeg"
+        } else {
+            "image/png"
+        };
+        let _ = writeln!(
+            svg,
+            r#"<image x="{:.3}" y="{:.3}" width="{:.3}" height="{:.3}" preserveAspectRatio="none" href="data:{mime};base64,{}"/>"#,
+            top_left[0] - 0.02,
+            top_left[1] - 0.02,
+            bottom_right[0] - top_left[0] + 0.04,
+            bottom_right[1] - top_left[1] + 0.04,
+            base64::engine::general_purpose::STANDARD.encode(&tile.image)
+        );
+    }
+    svg.push_str("</g>\n");
 }

@@ -221,6 +221,19 @@ pub(super) fn lay_out_and_draw(spec: &MapSpec) -> (Layout, Vec<LegendEntry>, Str
     (second, entries, body, unlabelled)
 }
 
+/// The part of the map a printed page shows inside its frame ([min x, min y, max x, max y] in
+/// the working CRS) and the map's scale in millimetres of paper a metre: what a background map
+/// must cover, and at what detail.
+pub fn map_view(spec: &MapSpec) -> ([f64; 4], f64) {
+    let frame = lay_out_and_draw(spec).0.frame;
+    let top_left = frame.map(frame.origin);
+    let bottom_right = frame.map([frame.origin[0] + frame.size[0], frame.origin[1] + frame.size[1]]);
+    (
+        [top_left[0], bottom_right[1], bottom_right[0], top_left[1]],
+        frame.mm_per_m,
+    )
+}
+
 /// Where map positions land on the page (mm from the top-left corner), for checking output.
 pub fn page_positions(spec: &MapSpec, positions: &[[f64; 2]]) -> Vec<[f64; 2]> {
     let frame = lay_out_and_draw(spec).0.frame;

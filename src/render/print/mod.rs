@@ -14,12 +14,12 @@ mod spec;
 // types and helpers, which stay private to printing.
 use draw::*;
 use labels::*;
-pub use layout::page_positions;
+pub use layout::{map_view, page_positions};
 use layout::*;
 use legend::*;
 pub use output::{RenderError, svg_to_pdf, svg_to_png, svg_to_rgba};
 use spec::*;
-pub use spec::{MapArea, MapOutlines, MapSpec, MapWords};
+pub use spec::{BackgroundTile, MapArea, MapOutlines, MapSpec, MapWords};
 
 use std::fmt::Write as _;
 
@@ -170,6 +170,7 @@ mod tests {
             credit: "Bron: CBS / Kadaster".into(),
             date: "24-11-2026".into(),
             words: MapWords::dutch(),
+            background: Vec::new(),
         }
     }
 

@@ -19,6 +19,14 @@ pub struct MapOutlines {
     pub geometries: Vec<MultiPolygon<f64>>,
 }
 
+/// A background map tile on the map: PNG or JPEG bytes covering `box_in_map` (working CRS,
+/// [min x, min y, max x, max y]).
+#[derive(Clone, Debug)]
+pub struct BackgroundTile {
+    pub box_in_map: [f64; 4],
+    pub image: std::sync::Arc<[u8]>,
+}
+
 /// Everything a printed map shows. Geometry is in the working CRS (metres).
 #[derive(Clone, Debug)]
 pub struct MapSpec {
@@ -36,6 +44,8 @@ pub struct MapSpec {
     pub date: String,
     /// The fixed words on the map, in the map's language.
     pub words: MapWords,
+    /// Background map tiles under the areas (empty: white paper).
+    pub background: Vec<BackgroundTile>,
 }
 
 /// The fixed words a map prints, in one language.
