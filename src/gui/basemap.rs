@@ -36,6 +36,9 @@ pub struct BasemapView {
     cache_chosen: bool,
 }
 
+// Not derived: in tests the cache folder counts as chosen (none), so no test writes into the
+// user's local data folder.
+#[allow(clippy::derivable_impls)]
 impl Default for BasemapView {
     fn default() -> Self {
         BasemapView {

@@ -66,6 +66,7 @@ impl GebiedenApp {
             active_layer: self.active_layer,
             analysis: self.analysis_settings.clone(),
             map: self.map_export.options.clone(),
+            basemap: self.basemap.clone(),
             ..Project::default()
         }
     }
@@ -96,6 +97,12 @@ impl GebiedenApp {
         {
             request.problems = Some(pieces.clone());
         }
+        request.tile_cache = self.basemap_view.cache_dir.clone().or_else(|| {
+            // Tests name their own cache (or none); the window uses the local data folder.
+            (!cfg!(test))
+                .then(|| gebieden::services::tile_cache_dir(dirs::data_local_dir()))
+                .flatten()
+        });
         Some(request)
     }
 
@@ -103,6 +110,7 @@ impl GebiedenApp {
     pub fn map_content_key(&self) -> u64 {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         self.map_export.options.hash(&mut hasher);
+        self.basemap.hash(&mut hasher);
         self.composer.view_generation.hash(&mut hasher);
         self.composed_areas().is_some().hash(&mut hasher);
         self.base_layer.hash(&mut hasher);
@@ -152,7 +160,21 @@ impl GebiedenApp {
                 (w_mm * scale).round() as usize,
                 (h_mm * scale).round() as usize,
             ];
-            let svg = render_svg(&request.spec());
+            let mut spec = request.spec();
+            // The preview's background at the preview's own resolution; when tiles cannot be
+            // had, the preview goes without (exporting says why).
+            if let Some(style) = request.options.basemap {
+                let source = gebieden::services::TileSource::new(style, request.basemap_template.as_deref());
+                let cache = request
+                    .tile_cache
+                    .as_ref()
+                    .map(|d| gebieden::services::TileCache::new(d, gebieden::services::DEFAULT_CACHE_BYTES));
+                let dpi = PREVIEW_PIXELS / (w_mm.max(h_mm) / 25.4);
+                if let Ok(tiles) = gebieden::ops::background_tiles(&spec, request.working_crs, &source, cache.as_ref(), dpi) {
+                    spec.background = tiles;
+                }
+            }
+            let svg = render_svg(&spec);
             let pixels =
                 svg_to_rgba(&svg, size[0] as u32, size[1] as u32).map_err(|e| e.to_string());
             JobResult::MapPreview {
@@ -309,6 +331,18 @@ fn choices(app: &mut GebiedenApp, ui: &mut egui::Ui, options: &mut MapOptions) {
     ui.add_space(6.0);
     ui.checkbox(&mut options.partners, t.show_partners);
     ui.checkbox(&mut options.problems, t.show_problems);
+    ui.horizontal(|ui| {
+        ui.label(t.basemap);
+        let name = options.basemap.map_or(t.basemap_off, |s| s.name());
+        egui::ComboBox::new("map-basemap", "")
+            .selected_text(name)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut options.basemap, None, t.basemap_off);
+                for style in gebieden::model::BasemapStyle::ALL {
+                    ui.selectable_value(&mut options.basemap, Some(style), style.name());
+                }
+            });
+    });
     ui.add_space(6.0);
     let source = if app.composed_areas().is_some() {
         t.map_composition.to_string()

@@ -298,7 +298,9 @@ fn custom(root: &Wkt) -> Result<Crs, String> {
                 false,
             )
         }
-        Described::WebMercator => unreachable!("returned above"),
+        Described::WebMercator => {
+            return Crs::from_epsg(3857).ok_or_else(|| "Web Mercator is not available".into());
+        }
     };
     Crs::custom(name, &proj, geographic)
         .ok_or_else(|| format!("its parameters make no usable projection ({proj})"))

@@ -42,7 +42,7 @@ impl BasemapStyle {
 }
 
 /// The window's background map, kept in the project.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default)]
 pub struct BasemapSettings {
     /// `None`: no background map.

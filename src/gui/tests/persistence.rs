@@ -39,7 +39,7 @@ fn a_renamed_layer_keeps_its_name() {
                 .unwrap()
                 .click();
             harness.run_steps(2);
-            let field = panel_text_input(&harness);
+            let field = panel_text_input(harness);
             field.focus();
             field.type_text(" wijkagenten");
             harness.run_steps(1);
