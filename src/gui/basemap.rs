@@ -17,7 +17,7 @@ use gebieden::services::{
 
 /// Tiles turned into textures in one frame at most: a burst of arrivals (a jump across the
 /// map) is spread over a few frames instead of stalling one.
-const UPLOADS_PER_FRAME: usize = 6;
+const UPLOADS_PER_FRAME: usize = 4;
 
 /// Textures kept beyond those in view: panning back is instant, memory stays bounded
 /// (a 256 × 256 tile is 256 kB on the GPU).
@@ -138,7 +138,7 @@ impl BasemapView {
             ctx.request_repaint();
         }
         for arrived in self.arrived.drain(..uploads) {
-            let image = egui::ColorImage::from_rgba_unmultiplied(
+            let image = egui::ColorImage::from_rgba_premultiplied(
                 [arrived.tile.width as usize, arrived.tile.height as usize],
                 &arrived.tile.rgba,
             );

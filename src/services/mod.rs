@@ -34,7 +34,8 @@ pub use tile_source::{BASEMAP_ENV, CREDIT_KADASTER, PDOK_BASEMAP_TEMPLATE, TileS
 pub struct DecodedTile {
     pub width: u32,
     pub height: u32,
-    /// Row by row, 4 bytes a pixel, not premultiplied.
+    /// Row by row, 4 bytes a pixel, alpha premultiplied (as GPUs and egui want them, so the
+    /// window's thread only copies them).
     pub rgba: Vec<u8>,
 }
 
@@ -42,10 +43,20 @@ pub struct DecodedTile {
 pub fn decode_tile(bytes: &[u8]) -> Result<DecodedTile, String> {
     let image = image::load_from_memory(bytes).map_err(|e| format!("not an image: {e}"))?;
     let rgba = image.to_rgba8();
+    let (width, height) = (rgba.width(), rgba.height());
+    let mut rgba = rgba.into_raw();
+    for pixel in rgba.chunks_exact_mut(4) {
+        let alpha = u16::from(pixel[3]);
+        if alpha != 255 {
+            for channel in &mut pixel[..3] {
+                *channel = ((u16::from(*channel) * alpha + 127) / 255) as u8;
+            }
+        }
+    }
     Ok(DecodedTile {
-        width: rgba.width(),
-        height: rgba.height(),
-        rgba: rgba.into_raw(),
+        width,
+        height,
+        rgba,
     })
 }
 

@@ -47,6 +47,9 @@ struct Shared {
     queue: Mutex<Queue>,
     wake: Condvar,
     stop: AtomicBool,
+    /// One tile decoded at a time: requests wait on the network in parallel, but decoding is
+    /// work for the CPU, and the window's own thread must keep a core to itself.
+    decoding: Mutex<()>,
 }
 
 /// Background fetching of one tile source's tiles (a new style is a new fetcher).
@@ -72,6 +75,7 @@ impl TileFetcher {
             queue: Mutex::new(Queue::default()),
             wake: Condvar::new(),
             stop: AtomicBool::new(false),
+            decoding: Mutex::new(()),
         });
         let (sender, results) = mpsc::channel();
         let workers = (0..WORKERS)
@@ -204,8 +208,12 @@ fn fetch_one(
     key: TileKey,
     offline: bool,
 ) -> Result<(DecodedTile, bool), Option<ServiceError>> {
+    let decode = |bytes: &[u8]| {
+        let _one_at_a_time = lock(&shared.decoding);
+        super::decode_tile(bytes)
+    };
     if let Some(bytes) = shared.cache.as_ref().and_then(|c| c.get(&shared.source, key))
-        && let Ok(tile) = super::decode_tile(&bytes)
+        && let Ok(tile) = decode(&bytes)
     {
         return Ok((tile, false));
     }
@@ -214,7 +222,7 @@ fn fetch_one(
     }
     let bytes = fetch_from_service(&shared.client, &shared.source, shared.cache.as_ref(), key)
         .map_err(Some)?;
-    super::decode_tile(&bytes)
+    decode(&bytes)
         .map(|tile| (tile, true))
         .map_err(|reason| {
             Some(ServiceError::Unexpected {

@@ -176,12 +176,15 @@ pub(super) fn draw_labels(
         return;
     };
     let font = egui::FontId::proportional(13.0);
+    let min_room_px = if app.basemap_view.source().is_some() { 24.0 } else { 10.0 };
     let mut candidates: Vec<(f64, usize, [f64; 2])> = visible(&layer.shapes, view)
         .filter_map(|(i, f)| {
             f.label_anchor
                 .map(|(pos, room)| (room / view.metres_per_pixel, i, pos))
         })
-        .filter(|(room_px, _, _)| *room_px >= 10.0)
+        // Over a background map, which prints its own place and street names, only areas
+        // with room to spare are labelled: ours give way rather than pile onto theirs.
+        .filter(|(room_px, _, _)| *room_px >= min_room_px)
         .collect();
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
     candidates.truncate(2000);
