@@ -7,6 +7,7 @@
 mod atlas;
 mod crosswalk;
 mod index;
+mod nest;
 mod prepare;
 mod problems;
 mod run;
@@ -15,6 +16,7 @@ pub use crate::geometry::{MIN_PIECE_AREA_M2, intersection, repair, snap, union_a
 pub use atlas::{Atlas, AtlasRow};
 pub use crosswalk::{BestMatch, CrosswalkRow, PairReport, crosswalk, pair_report};
 pub use index::FeatureIndex;
+pub use nest::{Nest, NestRow, nest, nested_geometries};
 pub use prepare::{Adjustment, PreparedLayer};
 pub use problems::{Problem, ProblemKind, gaps, overlaps};
 pub use run::{Analysis, AnalysisOptions, LayerReport, Settings, Tally, analyse};

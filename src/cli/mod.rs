@@ -6,6 +6,7 @@ mod compose;
 mod inspect;
 mod locate;
 mod map;
+mod nest;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -45,6 +46,9 @@ pub enum Command {
     /// Find an address, street, postcode or place (PDOK Locatieserver) and name the area of
     /// every division that holds it. Exit 1 when nothing is found.
     Locate(LocateArgs),
+    /// Nest a partner division in base units: every unit to the partner area holding most of
+    /// it; writes nest.csv (units and misfit per partner area) and nested.geojson.
+    Nest(NestArgs),
     /// Write the bundled demo data set (the fictional municipality Zonnedaal) into a folder.
     Demo {
         /// The folder to write into; it is created if needed.
@@ -198,6 +202,24 @@ pub struct MapArgs {
     /// (the tile service: GEBIEDEN_BASEMAP_URL, else PDOK; tiles cached in the local data folder).
     #[arg(long, value_name = "STYLE")]
     pub basemap: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct NestArgs {
+    /// The partner division (e.g. police beats).
+    pub partner: PathBuf,
+    /// The base units (e.g. CBS buurten).
+    #[arg(long, value_name = "UNITS")]
+    pub base: PathBuf,
+    /// A numeric field (e.g. inwoners) of the units, or else of the partner areas: per partner
+    /// area its total and the part living outside its units, spread by area.
+    #[arg(long, value_name = "FIELD")]
+    pub weight: Option<String>,
+    /// The folder for nest.csv and nested.geojson.
+    #[arg(long, value_name = "DIR", default_value = "gebieden-nest")]
+    pub out: PathBuf,
+    #[command(flatten)]
+    pub load: LoadArgs,
 }
 
 #[derive(Debug, Args)]
@@ -366,6 +388,7 @@ pub fn run(command: &Command) -> anyhow::Result<ExitCode> {
         Command::Compose(args) => compose::run(args),
         Command::Map(args) => map::run(args),
         Command::Locate(args) => locate::run(args),
+        Command::Nest(args) => nest::run(args),
         Command::Demo { dir } => demo(dir),
     }
 }

@@ -58,6 +58,10 @@ pub enum Action {
     },
     /// Forgets the place found.
     ClearPlace,
+    /// Nests a partner layer in the base units and opens the result as a layer.
+    NestLayer(usize),
+    /// Makes a nest layer's partner areas, with their units, the composition to paint from.
+    StartFromNest(usize),
     SetLanguage(Language),
     SetBaseLayer(Option<usize>),
     DismissMessages,

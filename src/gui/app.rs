@@ -341,6 +341,35 @@ impl GebiedenApp {
                 self.found_place = Some(super::search::FoundPlace { name, pos_in_map, areas });
             }
             Action::ClearPlace => self.found_place = None,
+            Action::NestLayer(index) => {
+                let (Some(partner), Some(base)) = (self.layers.get(index), self.base()) else {
+                    self.message(self.t().no_base.to_string(), true);
+                    return;
+                };
+                let dir = gebieden::ops::nest_dir(
+                    &partner.layer.source,
+                    self.project_path.as_deref().and_then(|p| p.parent()),
+                );
+                let request = super::jobs::LoadRequest::Nest {
+                    partner: partner.layer.clone(),
+                    base: base.layer.clone(),
+                    weight: self.analysis_settings.weight_field.clone(),
+                    dir,
+                };
+                self.spawn_load_request(request, PendingLoad::user_change());
+            }
+            Action::StartFromNest(index) => {
+                let Some(layer) = self.layers.get(index).map(|l| l.layer.clone()) else {
+                    return;
+                };
+                if let Some(composition) = super::nest_panel::composition_of_nest(&layer) {
+                    self.composer.edit(|c| {
+                        *c = composition;
+                        true
+                    });
+                    self.right_tab = RightTab::Compose;
+                }
+            }
             Action::SetAnalysisSettings(settings) => {
                 if settings != self.analysis_settings {
                     self.analysis_settings = settings;

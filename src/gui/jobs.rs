@@ -51,6 +51,14 @@ pub enum LoadRequest {
         units: Arc<Layer>,
         settings: gebieden::model::AnalysisSettings,
     },
+    /// A partner division nested in the base units, written to `dir` (nest.csv and
+    /// nested.geojson), then the rebuilt division read like any file.
+    Nest {
+        partner: Arc<Layer>,
+        base: Arc<Layer>,
+        weight: Option<String>,
+        dir: PathBuf,
+    },
 }
 
 /// What to do with a layer once it has loaded.
@@ -214,6 +222,7 @@ impl GebiedenApp {
                 gebieden::io::resolve_path(&spec.path, project_dir)
             }
             LoadRequest::TableDivision { table, .. } => table.clone(),
+            LoadRequest::Nest { dir, .. } => dir.join("nested.geojson"),
         };
         let failed_path = path.clone();
         let work = move || {
@@ -245,6 +254,31 @@ impl GebiedenApp {
                                 order,
                                 path,
                                 result: Err(LoadFailure::plain(error.to_string())),
+                            };
+                        }
+                    }
+                }
+                LoadRequest::Nest {
+                    partner,
+                    base,
+                    weight,
+                    dir,
+                } => {
+                    let written = gebieden::ops::nest_layers(&partner, &base, weight.as_deref())
+                        .map_err(|e| e.to_string())
+                        .and_then(|nest| {
+                            gebieden::ops::write_nest(&dir, &nest, &base).map_err(|e| e.to_string())
+                        });
+                    match written {
+                        Ok(files) => match files.last() {
+                            Some(nested) => load(nested, &LoadOptions::default()),
+                            None => load(&dir.join("nested.geojson"), &LoadOptions::default()),
+                        },
+                        Err(message) => {
+                            return JobResult::Loaded {
+                                order,
+                                path,
+                                result: Err(LoadFailure::plain(message)),
                             };
                         }
                     }

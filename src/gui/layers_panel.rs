@@ -75,7 +75,21 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
                 if let Some(crs) = app.layers[i].crs_override {
                     ui.small(format!("{} {crs}", t.read_as));
                 }
-                rename_row(app, ui, i);
+                ui.horizontal(|ui| {
+                    rename_row(app, ui, i);
+                    // A partner division (not the base itself, not a nest) can be nested in
+                    // the base units.
+                    let nestable = app.base_layer.is_some_and(|b| b != i)
+                        && !super::nest_panel::is_nest(&app.layers[i].layer);
+                    if nestable
+                        && ui
+                            .small_button(t.nest_in_base)
+                            .on_hover_text(t.nest_hint)
+                            .clicked()
+                    {
+                        app.actions.push(Action::NestLayer(i));
+                    }
+                });
                 // The panel edits a copy; a change goes to the app as one action, so it is
                 // marked, saved and autosaved like every other change.
                 let mut style = current_style.clone();

@@ -20,6 +20,7 @@ mod layers_panel;
 mod map_export;
 mod map_panel;
 mod menu;
+mod nest_panel;
 mod problems_panel;
 mod project;
 mod status_bar;

@@ -22,7 +22,7 @@ pub fn default_autosave() -> Option<PathBuf> {
 }
 
 impl GebiedenApp {
-    fn message(&mut self, text: String, is_error: bool) {
+    pub(super) fn message(&mut self, text: String, is_error: bool) {
         self.messages.push(Message { text, is_error });
     }
 

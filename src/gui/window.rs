@@ -58,6 +58,7 @@ impl GebiedenApp {
                     .id_salt("right")
                     .show(ui, |ui| match self.right_tab {
                         RightTab::Differences => {
+                            super::nest_panel::ui(self, ui);
                             super::details_panel::ui(self, ui);
                             ui.separator();
                             super::problems_panel::ui(self, ui);

@@ -291,15 +291,7 @@ pub(super) fn source_of(layer: &Layer) -> Option<String> {
         .find(|s| !s.is_empty())
 }
 
-/// A colour written as `#rrggbb` (as compose writes `kleur`).
-fn parse_colour(text: &str) -> Option<[u8; 3]> {
-    let hex = text.trim().strip_prefix('#')?;
-    if hex.len() != 6 || !hex.is_ascii() {
-        return None;
-    }
-    let channel = |k: usize| u8::from_str_radix(&hex[k..k + 2], 16).ok();
-    Some([channel(0)?, channel(2)?, channel(4)?])
-}
+use crate::render::parse_hex_colour as parse_colour;
 
 /// The agreed areas of a composition, in its colours; empty areas are left out.
 pub fn areas_of_composition(result: &ComposeResult) -> Vec<MapArea> {

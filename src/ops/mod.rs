@@ -1,4 +1,4 @@
-//! The operations a user runs — load, analyse, compose, map, locate — each one function over plain
+//! The operations a user runs — load, analyse, compose, map, locate, nest — each one function over plain
 //! settings. The command line and the window's background jobs both call these, so anything
 //! the window does can be scripted and tested without it (mapshaper's lesson: one runner).
 //!
@@ -17,6 +17,7 @@ mod compose_files;
 mod load;
 mod locate;
 mod map;
+mod nest;
 
 pub use analyse::{AnalyseError, analyse_layers, analysis_options};
 pub use analysis_files::{
@@ -32,6 +33,7 @@ pub use load::{
     Workspace, is_project_file, load_files, load_project_layer, partner_indices, pick_table,
     project_dir, project_layer_options,
 };
+pub use nest::{NEST_HEADER, misfit_colour, nest_dir, nest_layers, write_nest};
 pub use locate::{AreaAt, Located, PlaceAt, areas_at, locate, to_working_crs};
 pub use map::{
     MapAreas, MapRequest, NAME_FIELDS, ProblemPieces, areas_of_composition, areas_of_layer,

@@ -13,4 +13,6 @@ pub use print::{
     render_svg, svg_to_pdf, svg_to_png, svg_to_rgba,
 };
 pub use projector::{MAX_METRES_PER_PIXEL, MIN_METRES_PER_PIXEL, Projector, scale_bar};
-pub use shapes::{FeatureShape, FeatureShapes, LEVEL_TOLERANCES_M, LayerShapes, level_for};
+pub use shapes::{
+    FeatureShape, FeatureShapes, LEVEL_TOLERANCES_M, LayerShapes, level_for, parse_hex_colour,
+};

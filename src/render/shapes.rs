@@ -37,6 +37,19 @@ pub struct FeatureShapes {
 #[derive(Clone, Debug, Default)]
 pub struct LayerShapes {
     pub features: Vec<FeatureShapes>,
+    /// Each feature's own colour, from a `kleur` field (`#rrggbb`, as compose and nest write
+    /// it), when the layer has one.
+    pub own_colours: Option<Vec<Option<[u8; 3]>>>,
+}
+
+/// A colour written as `#rrggbb`.
+pub fn parse_hex_colour(text: &str) -> Option<[u8; 3]> {
+    let hex = text.trim().strip_prefix('#')?;
+    if hex.len() != 6 || !hex.is_ascii() {
+        return None;
+    }
+    let channel = |k: usize| u8::from_str_radix(&hex[k..k + 2], 16).ok();
+    Some([channel(0)?, channel(2)?, channel(4)?])
 }
 
 /// The level of detail to draw at a scale: the coarsest whose tolerance stays below a pixel.
@@ -76,7 +89,15 @@ impl LayerShapes {
     pub fn build(layer: &Layer) -> LayerShapes {
         let geometries: Vec<&MultiPolygon<f64>> =
             layer.features.iter().map(|f| &f.geometry).collect();
-        LayerShapes::from_geometries(&geometries)
+        let mut shapes = LayerShapes::from_geometries(&geometries);
+        shapes.own_colours = layer.field_index("kleur").map(|column| {
+            layer
+                .features
+                .iter()
+                .map(|f| f.attributes.get(column).and_then(|v| parse_hex_colour(&v.to_string())))
+                .collect()
+        });
+        shapes
     }
 
     /// Builds the cache for any list of multipolygons (e.g. analysis problems).
@@ -114,7 +135,10 @@ impl LayerShapes {
                 }
             })
             .collect();
-        LayerShapes { features }
+        LayerShapes {
+            features,
+            own_colours: None,
+        }
     }
 
     /// The feature under a map position (even-odd over its full-detail rings), if any.

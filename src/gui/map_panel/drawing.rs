@@ -135,7 +135,16 @@ pub(super) fn draw_layers(
                     ));
                 }
             } else if fill && !composing {
-                fill_feature(&mut mesh, view, feature, level, layer.style.fill);
+                // A division that carries its own colours (areas, a nest by misfit) shows them.
+                let colour = layer
+                    .shapes
+                    .own_colours
+                    .as_ref()
+                    .and_then(|c| c[i])
+                    .map_or(layer.style.fill, |[r, g, b]| {
+                        Color32::from_rgba_unmultiplied(r, g, b, layer.style.fill.a().max(150))
+                    });
+                fill_feature(&mut mesh, view, feature, level, colour);
             }
             let stroke = if invalid {
                 Stroke::new(2.5, INVALID)

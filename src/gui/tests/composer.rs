@@ -293,3 +293,36 @@ fn a_workbook_of_several_sheets_asks_which_one_holds_the_table() {
     names.sort();
     assert_eq!(names, ["Team Noord", "Team Zuid"]);
 }
+
+#[test]
+fn a_partner_layer_nested_in_the_buurten_becomes_the_proposal_to_paint_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = demo_harness();
+    // The nest is written beside the project, not into the bundled demo folder.
+    harness.state_mut().project_path = Some(dir.path().join("wijkteams.gebieden"));
+    let police = harness
+        .state()
+        .layers
+        .iter()
+        .position(|l| l.layer.name == "politie")
+        .unwrap();
+    assert_eq!(harness.state().base_layer, Some(0));
+    harness.get_all_by_label("In basis nesten").nth(police - 1).unwrap().click();
+    settle(&mut harness);
+    let app = harness.state();
+    let nested = app.layers.len() - 1;
+    let layer = &app.layers[nested].layer;
+    assert!(crate::gui::nest_panel::is_nest(layer), "{}", layer.name);
+    assert_eq!(layer.features.len(), 4, "one per police area");
+    assert!(dir.path().join("politie-genest/nest.csv").is_file());
+    assert!(app.layers[nested].shapes.own_colours.is_some(), "coloured by misfit");
+    harness.state_mut().actions.push(crate::gui::app::Action::SetActive(nested));
+    settle(&mut harness);
+    harness.get_by_label("Passen het slechtst");
+    harness.get_by_label_contains("Begin met").click();
+    settle(&mut harness);
+    let composition = &harness.state().composer.composition;
+    assert_eq!(composition.areas.len(), 4);
+    // Every buurt lies mostly in some police area: all 24 are assigned.
+    assert_eq!(composition.assignment.len(), 24);
+}
