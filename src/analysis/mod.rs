@@ -5,6 +5,7 @@
 //! working CRS (`geometry::snap`).
 
 mod atlas;
+mod clean;
 mod crosswalk;
 mod index;
 mod nest;
@@ -14,6 +15,7 @@ mod run;
 
 pub use crate::geometry::{MIN_PIECE_AREA_M2, intersection, repair, snap, union_all};
 pub use atlas::{Atlas, AtlasRow};
+pub use clean::{Cleaned, MergeRule, Reassigned, RemainingGap, clean};
 pub use crosswalk::{BestMatch, CrosswalkRow, PairReport, crosswalk, pair_report};
 pub use index::FeatureIndex;
 pub use nest::{Nest, NestRow, nest, nested_geometries};

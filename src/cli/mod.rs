@@ -2,6 +2,7 @@
 //! one call into the library's operations (`gebieden::ops`) plus what it prints.
 
 mod analyse;
+mod clean;
 mod compose;
 mod inspect;
 mod locate;
@@ -46,6 +47,9 @@ pub enum Command {
     /// Find an address, street, postcode or place (PDOK Locatieserver) and name the area of
     /// every division that holds it. Exit 1 when nothing is found.
     Locate(LocateArgs),
+    /// Clean a division into a coverage: overlaps to one feature by the merge rule, enclosed
+    /// gaps up to --gap-width to the neighbour with the longest shared border.
+    Clean(CleanArgs),
     /// Nest a partner division in base units: every unit to the partner area holding most of
     /// it; writes nest.csv (units and misfit per partner area) and nested.geojson.
     Nest(NestArgs),
@@ -202,6 +206,27 @@ pub struct MapArgs {
     /// (the tile service: GEBIEDEN_BASEMAP_URL, else PDOK; tiles cached in the local data folder).
     #[arg(long, value_name = "STYLE")]
     pub basemap: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CleanArgs {
+    /// The division to clean: a file, or a project (.gebieden) with --layer.
+    pub input: PathBuf,
+    /// With a project: the layer to clean (its name as the project shows it).
+    #[arg(long, value_name = "NAME")]
+    pub layer: Option<String>,
+    /// Gaps the division encloses whose largest inscribed circle is at most this many metres
+    /// across are filled; wider ones stay.
+    #[arg(long, value_name = "M", default_value_t = 0.0, value_parser = parse_positive)]
+    pub gap_width: f64,
+    /// Who gets an overlap: longest-border, max-area, min-area or min-index.
+    #[arg(long, value_name = "RULE", default_value = "longest-border")]
+    pub merge: String,
+    /// The cleaned division: .geojson, .gpkg or .shp.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    #[command(flatten)]
+    pub load: LoadArgs,
 }
 
 #[derive(Debug, Args)]
@@ -389,6 +414,7 @@ pub fn run(command: &Command) -> anyhow::Result<ExitCode> {
         Command::Map(args) => map::run(args),
         Command::Locate(args) => locate::run(args),
         Command::Nest(args) => nest::run(args),
+        Command::Clean(args) => clean::run(args),
         Command::Demo { dir } => demo(dir),
     }
 }

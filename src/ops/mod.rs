@@ -1,4 +1,4 @@
-//! The operations a user runs — load, analyse, compose, map, locate, nest — each one function over plain
+//! The operations a user runs — load, analyse, clean, compose, map, locate, nest — each one function over plain
 //! settings. The command line and the window's background jobs both call these, so anything
 //! the window does can be scripted and tested without it (mapshaper's lesson: one runner).
 //!
@@ -12,6 +12,7 @@
 
 mod analyse;
 mod analysis_files;
+mod clean;
 mod compose;
 mod compose_files;
 mod load;
@@ -24,6 +25,7 @@ pub use analysis_files::{
     CROSSWALK_HEADER, write_analysis, write_atlas_csv, write_crosswalk_csv, write_problems_geojson,
     write_report_json,
 };
+pub use clean::{clean_layer, cleaned_layer, write_division};
 pub use compose::{
     compose_layers, compose_workspace, credit_of, division_from_table, division_path,
     project_of_composition,
