@@ -366,6 +366,19 @@ fn shared_border(piece: &Polygon<f64>, area: &MultiPolygon<f64>) -> f64 {
             // Points along the edge, so an edge that runs past two neighbours is shared out
             // between them by length.
             let length = (edge.end.x - edge.start.x).hypot(edge.end.y - edge.start.y);
+            // Only the boundary segments beside this edge can hold it.
+            let (min_x, max_x) = (edge.start.x.min(edge.end.x) - ON_BOUNDARY_M, edge.start.x.max(edge.end.x) + ON_BOUNDARY_M);
+            let (min_y, max_y) = (edge.start.y.min(edge.end.y) - ON_BOUNDARY_M, edge.start.y.max(edge.end.y) + ON_BOUNDARY_M);
+            let beside: Vec<(geo::Coord<f64>, geo::Coord<f64>)> = segments
+                .iter()
+                .copied()
+                .filter(|(a, b)| {
+                    a.x.max(b.x) >= min_x && a.x.min(b.x) <= max_x && a.y.max(b.y) >= min_y && a.y.min(b.y) <= max_y
+                })
+                .collect();
+            if beside.is_empty() {
+                return 0.0;
+            }
             let samples = ((length / 0.5).ceil() as usize).clamp(1, 64);
             let on_boundary = (0..samples)
                 .filter(|&k| {
@@ -374,7 +387,7 @@ fn shared_border(piece: &Polygon<f64>, area: &MultiPolygon<f64>) -> f64 {
                         x: edge.start.x + (edge.end.x - edge.start.x) * t,
                         y: edge.start.y + (edge.end.y - edge.start.y) * t,
                     };
-                    segments
+                    beside
                         .iter()
                         .any(|&(a, b)| segment_distance_squared(point, a, b) <= tolerance)
                 })
