@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use super::prepare::PreparedLayer;
 use crate::geometry::{
-    MIN_PIECE_AREA_M2, clip_to_rect, drop_noise, intersection, narrower_than, segment_distance_squared, union_all,
+    MIN_PIECE_AREA_M2, drop_noise, intersection, narrower_than, segment_distance_squared, union_all,
 };
 use crate::model::{Layer, WORKING_GRID_M};
 
@@ -348,16 +348,24 @@ fn shared_border(piece: &Polygon<f64>, area: &MultiPolygon<f64>) -> f64 {
         (rect.min().x - margin, rect.min().y - margin),
         (rect.max().x + margin, rect.max().y + margin),
     );
-    let near = clip_to_rect(area, grown);
-    if near.0.is_empty() {
-        return 0.0;
-    }
-    let segments: Vec<(geo::Coord<f64>, geo::Coord<f64>)> = near
+    let (g_min, g_max) = (grown.min(), grown.max());
+    let segments: Vec<(geo::Coord<f64>, geo::Coord<f64>)> = area
         .0
         .iter()
+        .filter(|p| {
+            p.bounding_rect().is_some_and(|b| {
+                b.min().x <= g_max.x && b.max().x >= g_min.x && b.min().y <= g_max.y && b.max().y >= g_min.y
+            })
+        })
         .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
         .flat_map(|ring| ring.lines().map(|l| (l.start, l.end)))
+        .filter(|(a, b)| {
+            a.x.max(b.x) >= g_min.x && a.x.min(b.x) <= g_max.x && a.y.max(b.y) >= g_min.y && a.y.min(b.y) <= g_max.y
+        })
         .collect();
+    if segments.is_empty() {
+        return 0.0;
+    }
     let tolerance = ON_BOUNDARY_M * ON_BOUNDARY_M;
     std::iter::once(piece.exterior())
         .chain(piece.interiors())
