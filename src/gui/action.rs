@@ -58,6 +58,8 @@ pub enum Action {
     },
     /// Forgets the place found.
     ClearPlace,
+    /// Opens "Opschonen…" on a layer.
+    OpenClean(usize),
     /// Nests a partner layer in the base units and opens the result as a layer.
     NestLayer(usize),
     /// Makes a nest layer's partner areas, with their units, the composition to paint from.

@@ -118,6 +118,8 @@ pub struct GebiedenApp {
     pub search: super::search::SearchState,
     /// The place last searched for, marked on the map.
     pub found_place: Option<super::search::FoundPlace>,
+    /// "Opschonen…" open on a layer.
+    pub clean_dialog: Option<super::clean_dialog::CleanDialog>,
     pub(super) jobs: Jobs,
     /// A repaint request for background results (set once the window exists).
     pub(super) repaint: Option<egui::Context>,
@@ -163,6 +165,7 @@ impl Default for GebiedenApp {
             show_slivers: false,
             search: Default::default(),
             found_place: None,
+            clean_dialog: None,
             jobs: Jobs::new(),
             repaint: None,
         }
@@ -341,6 +344,9 @@ impl GebiedenApp {
                 self.found_place = Some(super::search::FoundPlace { name, pos_in_map, areas });
             }
             Action::ClearPlace => self.found_place = None,
+            Action::OpenClean(layer) => {
+                self.clean_dialog = Some(super::clean_dialog::CleanDialog::new(layer));
+            }
             Action::NestLayer(index) => {
                 let (Some(partner), Some(base)) = (self.layers.get(index), self.base()) else {
                     self.message(self.t().no_base.to_string(), true);

@@ -81,6 +81,9 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
                     // the base units.
                     let nestable = app.base_layer.is_some_and(|b| b != i)
                         && !super::nest_panel::is_nest(&app.layers[i].layer);
+                    if ui.small_button(t.clean_button).clicked() {
+                        app.actions.push(Action::OpenClean(i));
+                    }
                     if nestable
                         && ui
                             .small_button(t.nest_in_base)

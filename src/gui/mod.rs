@@ -7,6 +7,7 @@ mod analysis_settings;
 pub mod app;
 mod basemap;
 pub mod bench;
+mod clean_dialog;
 mod compose_panel;
 mod composer;
 mod crs_dialog;

@@ -1,4 +1,4 @@
-//! A partner division nested in the base units (a layer made by "In basis nesten"): its
+//! A partner division nested in the base units (a layer made by "Nesten"): its
 //! worst-fitting areas, and the button that makes it the composition to paint from ("Begin met
 //! politie-indeling").
 

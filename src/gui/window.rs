@@ -80,6 +80,7 @@ impl GebiedenApp {
         super::map_export::window(self, ui.ctx());
         super::crs_dialog::window(self, ui.ctx());
         super::sheet_dialog::window(self, ui.ctx());
+        super::clean_dialog::window(self, ui.ctx());
         self.restore_dialog(ui.ctx());
         self.missing_layers_dialog(ui.ctx());
         self.shortcuts(ui.ctx());

@@ -63,6 +63,7 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
     draw_composition(app, &view, level, &mut shapes);
     draw_tools(app, &view, &mut shapes);
     draw_differences(app, &view, &mut shapes);
+    draw_clean_preview(app, &view, &mut shapes);
     draw_hover_and_selection(app, &view, level, &mut shapes);
     painter.with_clip_rect(rect).extend(shapes);
 

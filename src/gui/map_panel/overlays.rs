@@ -100,6 +100,31 @@ pub(super) fn draw_differences(app: &GebiedenApp, view: &Projector, shapes: &mut
     }
 }
 
+/// The preview of "Opschonen…": each reassigned piece in the colour of the feature it goes to,
+/// the gaps that stay in orange, outlined so they show at any zoom.
+pub(super) fn draw_clean_preview(app: &GebiedenApp, view: &Projector, shapes: &mut Vec<Shape>) {
+    let Some(preview) = app.clean_dialog.as_ref().and_then(|d| d.preview.as_ref()) else {
+        return;
+    };
+    let mut mesh = Mesh::default();
+    let mut outlines = Vec::new();
+    let gap = Color32::from_rgba_unmultiplied(255, 140, 0, 170);
+    let area = view.visible_map_rect();
+    for (i, feature) in preview.shapes.features.iter().enumerate() {
+        let b = feature.bbox;
+        if b[2] < area[0] || b[0] > area[2] || b[3] < area[1] || b[1] > area[3] {
+            continue;
+        }
+        let colour = preview.colours.get(i).copied().unwrap_or(gap);
+        fill_feature(&mut mesh, view, feature, 0, colour);
+        if i >= preview.colours.len() {
+            outline_feature(&mut outlines, view, feature, 0, Stroke::new(1.5, gap.to_opaque()));
+        }
+    }
+    shapes.push(Shape::mesh(mesh));
+    shapes.extend(outlines);
+}
+
 /// Hover and selection, on top of everything.
 pub(super) fn draw_hover_and_selection(
     app: &GebiedenApp,

@@ -307,7 +307,7 @@ fn a_partner_layer_nested_in_the_buurten_becomes_the_proposal_to_paint_from() {
         .position(|l| l.layer.name == "politie")
         .unwrap();
     assert_eq!(harness.state().base_layer, Some(0));
-    harness.get_all_by_label("In basis nesten").nth(police - 1).unwrap().click();
+    harness.get_all_by_label("Nesten").nth(police - 1).unwrap().click();
     settle(&mut harness);
     let app = harness.state();
     let nested = app.layers.len() - 1;
@@ -325,4 +325,46 @@ fn a_partner_layer_nested_in_the_buurten_becomes_the_proposal_to_paint_from() {
     assert_eq!(composition.areas.len(), 4);
     // Every buurt lies mostly in some police area: all 24 are assigned.
     assert_eq!(composition.assignment.len(), 24);
+}
+
+#[test]
+fn a_partner_layer_is_cleaned_beside_the_original_after_a_preview_and_taken_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = demo_harness();
+    harness.state_mut().project_path = Some(dir.path().join("schoon.gebieden"));
+    let corporation = harness
+        .state()
+        .layers
+        .iter()
+        .position(|l| l.layer.name == "corporatie")
+        .unwrap();
+    harness.get_all_by_label("Opschonen…").nth(corporation).unwrap().click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().clean_dialog.as_ref().map(|d| d.layer), Some(corporation));
+    // A new window lays itself out for a frame before it shows.
+    harness.run_steps(2);
+    harness.get_by_label("Voorbeeld").click();
+    let started = std::time::Instant::now();
+    while harness.state().clean_dialog.as_ref().is_some_and(|d| d.preview.is_none())
+        && started.elapsed() < std::time::Duration::from_secs(20)
+    {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.run_steps(1);
+    }
+    let preview = harness.state().clean_dialog.as_ref().unwrap().preview.clone().unwrap();
+    // The demo's block claimed by two districts is one of the overlaps given to one of them.
+    assert!(preview.cleaned.reassigned.iter().any(|r| r.kind == "overlap" && r.area_m2 > 100_000.0));
+    let before = harness.state().layers.len();
+    harness.get_by_label("Toevoegen als nieuwe laag").click();
+    settle(&mut harness);
+    let app = harness.state();
+    assert_eq!(app.layers.len(), before + 1, "added beside the original");
+    assert!(app.layers.iter().any(|l| l.layer.name == "corporatie"), "the original stays");
+    let cleaned = app.layers.last().unwrap();
+    assert_eq!(cleaned.layer.name, "corporatie (opgeschoond)");
+    assert_eq!(cleaned.layer.features.len(), 3);
+    assert!(dir.path().join("corporatie-schoon.geojson").is_file());
+    harness.get_by_label("Ongedaan maken").click();
+    settle(&mut harness);
+    assert_eq!(harness.state().layers.len(), before);
 }
