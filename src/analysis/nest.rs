@@ -92,6 +92,11 @@ pub fn nest(partner: &Layer, base: &Layer, weight_field: Option<&str>) -> Nest {
         }
     }
     let weighted = on_base.is_some() || on_partner.is_some();
+    // The units' weight inside each partner area, in one pass over the pieces.
+    let mut weight_in = vec![0.0; areas.len()];
+    for &(p, _, w) in shared.iter().flatten() {
+        weight_in[p] += w;
+    }
     let nest_rows = (0..areas.len())
         .map(|p| {
             let mine = &units_of[p];
@@ -106,7 +111,7 @@ pub fn nest(partner: &Layer, base: &Layer, weight_field: Option<&str>) -> Nest {
             let (weight_total, weight_outside) = if on_base.is_some() {
                 // The units' weight inside this partner area, and the part of it in units
                 // that went elsewhere.
-                let all: f64 = shared.iter().flatten().filter(|(q, _, _)| *q == p).map(|(_, _, w)| w).sum();
+                let all = weight_in[p];
                 let in_own: f64 = mine
                     .iter()
                     .flat_map(|&u| shared[u].iter().filter(|(q, _, _)| *q == p))

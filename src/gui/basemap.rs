@@ -29,6 +29,8 @@ pub struct BasemapView {
     textures: HashMap<TileKey, (egui::TextureHandle, u64)>,
     /// Tiles arrived and not yet uploaded.
     arrived: Vec<gebieden::services::FetchedTile>,
+    /// The settings the fetcher was made for.
+    synced: Option<BasemapSettings>,
     frame: u64,
     /// Where tiles are cached on disk (`None`: not cached, e.g. in tests that say so).
     pub cache_dir: Option<std::path::PathBuf>,
@@ -45,6 +47,7 @@ impl Default for BasemapView {
             fetcher: None,
             textures: HashMap::new(),
             arrived: Vec::new(),
+            synced: None,
             frame: 0,
             cache_dir: None,
             // Tests never write into the user's cache folder; they name one if they want one.
@@ -86,6 +89,11 @@ impl BasemapView {
     /// Keeps the fetcher in step with the settings: a new style or service is a new fetcher
     /// (and new textures); off drops it.
     fn sync(&mut self, settings: &BasemapSettings, ctx: &egui::Context) {
+        // Most frames: nothing changed (no environment read, no allocation).
+        if self.synced.as_ref() == Some(settings) {
+            return;
+        }
+        self.synced = Some(settings.clone());
         let wanted = settings
             .style
             .map(|style| TileSource::new(style, settings.url_template.as_deref()));
