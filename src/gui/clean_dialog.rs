@@ -55,19 +55,11 @@ impl CleanDialog {
 /// Where the cleaned layer is written: beside the project (or the layer's file) as
 /// `<name>-schoon.geojson`.
 pub fn cleaned_path(app: &GebiedenApp, layer: &Layer) -> PathBuf {
-    let dir = app
-        .project_path
-        .as_deref()
-        .and_then(|p| p.parent())
-        .or_else(|| layer.source.parent())
-        .map(PathBuf::from)
-        .unwrap_or_default();
-    let stem = layer
-        .source
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| layer.name.clone());
-    dir.join(format!("{stem}-schoon.geojson"))
+    gebieden::ops::derived_path(
+        &layer.source,
+        app.project_path.as_deref().and_then(|p| p.parent()),
+        "-schoon.geojson",
+    )
 }
 
 fn colour_of(index: usize) -> Color32 {

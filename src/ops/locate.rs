@@ -10,7 +10,7 @@ use crate::model::{Crs, Layer};
 use crate::services::Locatieserver;
 
 use super::OpsError;
-use super::map::NAME_FIELDS;
+use super::map::name_column;
 
 /// One division's area at a place.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -52,9 +52,7 @@ pub fn areas_at(layers: &[Arc<Layer>], pos: [f64; 2]) -> Vec<AreaAt> {
                     b.min().x <= pos[0] && pos[0] <= b.max().x && b.min().y <= pos[1] && pos[1] <= b.max().y
                 }) && f.geometry.intersects(&point)
             })?;
-            let name = NAME_FIELDS
-                .iter()
-                .find_map(|field| layer.field_index(field))
+            let name = name_column(layer, None)
                 .and_then(|column| feature.attributes.get(column))
                 .map(|v| v.to_string().trim().to_string())
                 .filter(|n| !n.is_empty())

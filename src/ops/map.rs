@@ -310,10 +310,16 @@ pub fn areas_of_composition(result: &ComposeResult) -> Vec<MapArea> {
 /// A division's features as areas, named by `name_field` or the first usual name field, else
 /// by id; in their own colours (a `kleur` field, as compose writes areas) or else coloured so
 /// that neighbours differ.
-pub fn areas_of_layer(layer: &Layer, name_field: Option<&str>) -> Vec<MapArea> {
-    let column = name_field
+/// The column that names a division's features: `name_field` if the layer has it, else the
+/// first of [`NAME_FIELDS`] it has.
+pub(super) fn name_column(layer: &Layer, name_field: Option<&str>) -> Option<usize> {
+    name_field
         .and_then(|n| layer.field_index(n))
-        .or_else(|| NAME_FIELDS.iter().find_map(|n| layer.field_index(n)));
+        .or_else(|| NAME_FIELDS.iter().find_map(|n| layer.field_index(n)))
+}
+
+pub fn areas_of_layer(layer: &Layer, name_field: Option<&str>) -> Vec<MapArea> {
+    let column = name_column(layer, name_field);
     let own_colours: Option<Vec<[u8; 3]>> = layer.field_index("kleur").and_then(|k| {
         layer
             .features

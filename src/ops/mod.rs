@@ -35,7 +35,7 @@ pub use load::{
     Workspace, is_project_file, load_files, load_project_layer, partner_indices, pick_table,
     project_dir, project_layer_options,
 };
-pub use nest::{NEST_HEADER, misfit_colour, nest_dir, nest_layers, write_nest};
+pub use nest::{NEST_HEADER, derived_path, misfit_colour, nest_dir, nest_layers, write_nest};
 pub use locate::{AreaAt, Located, PlaceAt, areas_at, locate, to_working_crs};
 pub use map::{
     MapAreas, MapRequest, NAME_FIELDS, ProblemPieces, areas_of_composition, areas_of_layer,

@@ -33,18 +33,23 @@ pub fn nest_layers(partner: &Layer, base: &Layer, weight_field: Option<&str>) ->
     Ok(nest(partner, base, weight_field))
 }
 
-/// Where the window writes a partner layer's nest: a folder beside the project (or, before it
-/// is saved, beside the partner's file) named after the partner.
-pub fn nest_dir(partner_source: &Path, project_dir: Option<&Path>) -> PathBuf {
-    let stem = partner_source
+/// Where the window writes what it derives from a layer's file (its nest, its cleaned copy):
+/// beside the project (or, before it is saved, beside the file), named after the file.
+pub fn derived_path(source: &Path, project_dir: Option<&Path>, suffix: &str) -> PathBuf {
+    let stem = source
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "partner".into());
+        .unwrap_or_else(|| "laag".into());
     let dir = project_dir
         .map(Path::to_path_buf)
-        .or_else(|| partner_source.parent().map(Path::to_path_buf))
+        .or_else(|| source.parent().map(Path::to_path_buf))
         .unwrap_or_default();
-    dir.join(format!("{stem}-genest"))
+    dir.join(format!("{stem}{suffix}"))
+}
+
+/// The folder of a partner layer's nest (see [`derived_path`]).
+pub fn nest_dir(partner_source: &Path, project_dir: Option<&Path>) -> PathBuf {
+    derived_path(partner_source, project_dir, "-genest")
 }
 
 /// Writes `nest.csv` and `nested.geojson` (RFC 7946, WGS 84) into `dir`; returns their paths.

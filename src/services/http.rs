@@ -85,9 +85,16 @@ fn unreachable(host: &str, error: ureq::Error) -> ServiceError {
     let reason = match &error {
         ureq::Error::Timeout(_) => "no answer in time".to_string(),
         ureq::Error::HostNotFound => "host not found (no network?)".to_string(),
-        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
-            "connection refused".to_string()
-        }
+        ureq::Error::Io(io) => match io.kind() {
+            std::io::ErrorKind::ConnectionRefused => "connection refused".to_string(),
+            std::io::ErrorKind::TimedOut => "no answer in time".to_string(),
+            // The resolver's own words ("failed to lookup address information: Name or
+            // service not known") say no more than this to a user.
+            _ if io.to_string().contains("lookup") || io.to_string().contains("resolve") => {
+                "host not found (no network?)".to_string()
+            }
+            _ => io.to_string(),
+        },
         other => other.to_string(),
     };
     ServiceError::Unreachable {

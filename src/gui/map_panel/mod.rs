@@ -103,7 +103,8 @@ fn draw_attribution(
     let Some(source) = app.basemap_view.source() else {
         return;
     };
-    if working_crs != gebieden::model::Crs::RD_NEW {
+    // The credit belongs to tiles on the map, not to a background that could not be had.
+    if working_crs != gebieden::model::Crs::RD_NEW || app.basemap_view.texture_count() == 0 {
         return;
     }
     let text = if source.is_pdok() {
