@@ -31,5 +31,7 @@ for k, (a, b) in enumerate(zip(geos, ours)):
 print(f"{pathlib.Path(source).name}: {len(frame)} features, gap width {gap_width} m")
 print(f"GEOS coverage_clean {geos_s:.2f} s; gebieden clean (whole process) {ours_s:.2f} s; ratio {ours_s / geos_s:.3f}")
 print(f"largest per-feature symmetric difference: {worst * 100:.3f} % of the feature")
+# GEOS's own check of a coverage: valid polygons, and neighbours' shared edges matching vertex for vertex.
+print(f"gebieden output: {int(shapely.is_valid(ours).sum())}/{len(ours)} valid, coverage_is_valid: {bool(shapely.coverage_is_valid(ours))}")
 if fixture:
     pathlib.Path(fixture).write_text(json.dumps(rows, indent=1, sort_keys=True))

@@ -68,7 +68,7 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<ExitCode> {
     let cleaned = clean_layer(&layer, args.gap_width, rule);
     let overlaps: Vec<_> = cleaned.reassigned.iter().filter(|r| r.kind == "overlap").collect();
     let gaps: Vec<_> = cleaned.reassigned.iter().filter(|r| r.kind == "gap").collect();
-    println!(
+    say!(
         "{}: {} overlaps ({}) and {} gaps ({}) reassigned ({}, gaps up to {} m)",
         layer.name,
         overlaps.len(),
@@ -81,23 +81,23 @@ pub fn run(args: &CleanArgs) -> anyhow::Result<ExitCode> {
     let mut largest: Vec<_> = cleaned.reassigned.iter().collect();
     largest.sort_by(|a, b| b.area_m2.total_cmp(&a.area_m2));
     for piece in largest.iter().take(LISTED) {
-        println!("  {:<7} {:>12}  ({}) → {}", piece.kind, area(piece.area_m2), piece.from.join(", "), piece.to);
+        say!("  {:<7} {:>12}  ({}) → {}", piece.kind, area(piece.area_m2), piece.from.join(", "), piece.to);
     }
     if largest.len() > LISTED {
         let rest = &largest[LISTED..];
-        println!("  … and {} smaller pieces ({})", rest.len(), area(rest.iter().map(|r| r.area_m2).sum()));
+        say!("  … and {} smaller pieces ({})", rest.len(), area(rest.iter().map(|r| r.area_m2).sum()));
     }
     if !cleaned.remaining_gaps.is_empty() {
-        println!("gaps wider than {} m left as they are: {}", args.gap_width, cleaned.remaining_gaps.len());
+        say!("gaps wider than {} m left as they are: {}", args.gap_width, cleaned.remaining_gaps.len());
         for gap in cleaned.remaining_gaps.iter().take(LISTED) {
-            println!("  gap {:>12}  bordering {}", area(gap.area_m2), gap.bordering.join(", "));
+            say!("  gap {:>12}  bordering {}", area(gap.area_m2), gap.bordering.join(", "));
         }
     }
     if !cleaned.emptied.is_empty() {
-        println!("left without area (covered by others): {}", cleaned.emptied.join(", "));
+        say!("left without area (covered by others): {}", cleaned.emptied.join(", "));
     }
     let out = cleaned_layer(&layer, &cleaned, &layer.name);
     write_division(&args.out, &out)?;
-    println!("wrote {}", args.out.display());
+    say!("wrote {}", args.out.display());
     Ok(ExitCode::SUCCESS)
 }

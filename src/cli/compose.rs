@@ -80,7 +80,7 @@ pub fn run(args: &ComposeArgs) -> anyhow::Result<ExitCode> {
                         Ok(project)
                     });
                 match project {
-                    Ok(_) => println!("wrote {}", path.display()),
+                    Ok(_) => say!("wrote {}", path.display()),
                     Err(error) => {
                         print_ops_error(&error);
                         return bad_input();

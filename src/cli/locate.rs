@@ -27,21 +27,21 @@ pub fn run(args: &LocateArgs) -> anyhow::Result<ExitCode> {
     match locate(&args.query, &layers, &search) {
         Ok(located) => {
             if args.json {
-                println!("{}", serde_json::to_string_pretty(&located)?);
+                say!("{}", serde_json::to_string_pretty(&located)?);
             } else {
-                println!(
+                say!(
                     "{}  (RD {:.0}, {:.0})",
                     located.place.name, located.place.x, located.place.y
                 );
                 for area in &located.areas {
                     if area.name == area.id {
-                        println!("  {}: {}", area.layer, area.id);
+                        say!("  {}: {}", area.layer, area.id);
                     } else {
-                        println!("  {}: {} ({})", area.layer, area.name, area.id);
+                        say!("  {}: {} ({})", area.layer, area.name, area.id);
                     }
                 }
                 if located.areas.is_empty() {
-                    println!("  in none of the divisions");
+                    say!("  in none of the divisions");
                 }
             }
             Ok(ExitCode::SUCCESS)

@@ -106,6 +106,6 @@ pub fn run(args: &MapArgs) -> anyhow::Result<ExitCode> {
         }
     };
     gebieden::io::write_atomic(&args.out, &bytes)?;
-    println!("wrote {}", args.out.display());
+    say!("wrote {}", args.out.display());
     Ok(ExitCode::SUCCESS)
 }

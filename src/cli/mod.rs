@@ -1,6 +1,15 @@
 //! Command-line arguments and the headless commands: parsing here, one file per command, each
 //! one call into the library's operations (`gebieden::ops`) plus what it prints.
 
+/// `println!` for what a command reports: a reader that stops early (`| head`) closes the pipe,
+/// and the command must still finish its work and write its files rather than panic.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 mod analyse;
 mod clean;
 mod compose;
@@ -400,7 +409,7 @@ fn bad_input() -> anyhow::Result<ExitCode> {
 fn demo(dir: &std::path::Path) -> anyhow::Result<ExitCode> {
     std::fs::create_dir_all(dir)?;
     for path in gebieden::demo::write_demo(dir)? {
-        println!("{}", path.display());
+        say!("{}", path.display());
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -28,16 +28,16 @@ pub fn run(args: &NestArgs) -> anyhow::Result<ExitCode> {
         }
     };
     let written = write_nest(&args.out, &nest, &base)?;
-    println!(
+    say!(
         "{} in {}: {} areas of {} units",
         nest.partner,
         nest.base,
         nest.rows.len(),
         nest.assignment.len()
     );
-    println!("worst fits (misfit: area of the partner area outside its units plus units outside it):");
+    say!("worst fits (misfit: area of the partner area outside its units plus units outside it):");
     for row in nest.worst_first().into_iter().filter(|r| !r.units.is_empty()).take(10) {
-        println!(
+        say!(
             "  {:<16} {:>3} units  misfit {:>10.0} m²  {:>5.1} %",
             row.partner_id,
             row.units.len(),
@@ -52,7 +52,7 @@ pub fn run(args: &NestArgs) -> anyhow::Result<ExitCode> {
         .map(|r| r.partner_id.as_str())
         .collect();
     if !empty.is_empty() {
-        println!(
+        say!(
             "{} partner areas hold no unit (outside the units' territory, or smaller than half of every unit they touch): {}",
             empty.len(),
             empty.join(" ")
@@ -60,10 +60,10 @@ pub fn run(args: &NestArgs) -> anyhow::Result<ExitCode> {
     }
     let lost = nest.assignment.iter().filter(|(_, p)| p.is_none()).count();
     if lost > 0 {
-        println!("{lost} units lie in no partner area");
+        say!("{lost} units lie in no partner area");
     }
     for path in written {
-        println!("wrote {}", path.display());
+        say!("wrote {}", path.display());
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -3,15 +3,17 @@
 //! convex hulls, simplification); what is here is what geo lacks.
 
 mod colouring;
+mod coverage;
 mod hatch;
 mod overlay;
 mod ring;
 mod width;
 
 pub use colouring::{colour_distance, distinct_colours, touching};
+pub use coverage::build_coverage;
 pub use hatch::hatch;
 pub use overlay::{
-    MIN_PIECE_AREA_M2, clip_to_rect, drop_noise, intersection, rect_intersection, repair, snap,
+    MIN_PIECE_AREA_M2, clip_to_rect, drop_noise, intersection, intersection_with_crumbs, rect_intersection, repair, snap,
     union_all, union_piled,
 };
 pub use ring::{

@@ -134,6 +134,12 @@ pub fn rect_intersection(a: Rect<f64>, b: Rect<f64>) -> Option<Rect<f64>> {
 /// that neighbours sharing one side cost little more than that side. Pieces below the noise
 /// floor are dropped.
 pub fn intersection(a: &MultiPolygon<f64>, b: &MultiPolygon<f64>) -> MultiPolygon<f64> {
+    drop_noise(intersection_with_crumbs(a, b))
+}
+
+/// [`intersection`] keeping every piece with area, however small: for cleaning, where a crumb
+/// left to nobody would be a hole in the coverage.
+pub fn intersection_with_crumbs(a: &MultiPolygon<f64>, b: &MultiPolygon<f64>) -> MultiPolygon<f64> {
     let (Some(ra), Some(rb)) = (a.bounding_rect(), b.bounding_rect()) else {
         return MultiPolygon::new(vec![]);
     };
@@ -154,7 +160,8 @@ pub fn intersection(a: &MultiPolygon<f64>, b: &MultiPolygon<f64>) -> MultiPolygo
     );
     let a = clip_to_rect(a, clip);
     let b = clip_to_rect(b, clip);
-    drop_noise(a.intersection(&b))
+    let both = a.intersection(&b);
+    MultiPolygon::new(both.0.into_iter().filter(|p| p.unsigned_area() > 0.0).collect())
 }
 
 /// Removes parts below the noise floor.
