@@ -73,7 +73,26 @@ pub fn read_project(path: &Path) -> Result<Project, ProjectError> {
             found: version,
         });
     }
-    serde_json::from_value(value).map_err(|e| not_a_project(e.to_string()))
+    let mut project: Project = serde_json::from_value(value).map_err(|e| not_a_project(e.to_string()))?;
+    // A project from before versions: its composition is the first round.
+    if version < 3 && project.versions.is_empty() && !project.composition.areas.is_empty() {
+        let date = std::fs::metadata(path)
+            .and_then(|m| m.modified())
+            .map(crate::model::iso_date)
+            .unwrap_or_else(|_| crate::model::today());
+        let name = project.next_version_name();
+        project.versions.push(crate::model::Version {
+            name: name.clone(),
+            date,
+            note: String::new(),
+            base: None,
+            composition: project.composition.clone(),
+            signoffs: Vec::new(),
+        });
+        project.current_version = Some(name);
+    }
+    project.version = PROJECT_VERSION;
+    Ok(project)
 }
 
 /// Writes a project file atomically (temporary file, flush to disk, rename).
@@ -127,6 +146,43 @@ mod tests {
                 .to_string()
                 .contains("not a gebieden project")
         );
+    }
+
+    #[test]
+    fn versions_and_signoffs_round_trip_and_an_older_project_becomes_one_version() {
+        use crate::model::SignoffStatus;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("oij.gebieden");
+        let mut project = Project::default();
+        project.composition.add_area("2 Terborg").unwrap();
+        project.composition.assign(["BU15090100"], Some("2 Terborg"), PaintMode::Overwrite).unwrap();
+        let mut version = crate::model::Version {
+            name: "concept 1".into(),
+            date: "2013-03-01".into(),
+            note: "eerste ronde".into(),
+            base: None,
+            composition: project.composition.clone(),
+            signoffs: Vec::new(),
+        };
+        version.record("Politie", "2 Terborg", SignoffStatus::Bezwaar, "wijk 01 hoort erbij", "2013-03-04");
+        project.versions.push(version);
+        project.current_version = Some("concept 1".into());
+        project.partners.push("GGD".into());
+        write_project(&path, &project).unwrap();
+        assert_eq!(read_project(&path).unwrap(), project);
+
+        // A version 2 file (no versions yet): its composition is the first version.
+        let mut old = serde_json::to_value(&project).unwrap();
+        old["version"] = 2.into();
+        let map = old.as_object_mut().unwrap();
+        map.remove("versions");
+        map.remove("current_version");
+        std::fs::write(&path, serde_json::to_string(&old).unwrap()).unwrap();
+        let opened = read_project(&path).unwrap();
+        assert_eq!(opened.versions.len(), 1);
+        assert_eq!(opened.versions[0].name, "concept 1");
+        assert_eq!(opened.versions[0].composition, project.composition);
+        assert_eq!(opened.current_version.as_deref(), Some("concept 1"));
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod fix;
 mod layer;
 mod project;
 mod value;
+mod versions;
 
 pub use basemap::{BasemapSettings, BasemapStyle};
 pub use composition::{AREA_PALETTE, AreaDef, ComposeError, Composition, PaintMode, Split};
@@ -28,3 +29,6 @@ pub use project::{
     PROJECT_FORMAT, PROJECT_VERSION, Paper, Project, ProjectLayer,
 };
 pub use value::{Field, FieldType, Value};
+pub use versions::{
+    BaseIdentity, Signoff, SignoffStatus, Version, agreed_areas, iso_date, stale_signoffs, today, units_of,
+};

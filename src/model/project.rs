@@ -5,12 +5,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{BasemapSettings, BasemapStyle, Composition, Crs};
+use super::{BasemapSettings, BasemapStyle, Composition, Crs, Version};
 
 /// The project file format's version; a file from a newer version is refused with a message.
 /// Version 2 added layer names, the active layer, and the analysis' extent and weight; version
-/// 1 files open with those unset.
-pub const PROJECT_VERSION: u32 = 2;
+/// 3 the composition's versions and sign-offs. Older files open with those unset (a
+/// composition from before versions becomes the first version).
+pub const PROJECT_VERSION: u32 = 3;
 
 /// Gaps and overlaps narrower than this many metres are slivers unless a user says otherwise:
 /// well above the digitising mismatches of generalised CBS boundaries (a few metres), well
@@ -234,6 +235,15 @@ pub struct Project {
     /// The window's background map.
     #[serde(default)]
     pub basemap: BasemapSettings,
+    /// The saved rounds of the composition, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub versions: Vec<Version>,
+    /// The version the working composition was last saved as or switched to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_version: Option<String>,
+    /// Partners who sign off without a division of their own in the project (named by hand).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partners: Vec<String>,
 }
 
 /// The `format` value of project files.
@@ -252,6 +262,35 @@ impl Default for Project {
             language: None,
             map: MapOptions::default(),
             basemap: BasemapSettings::default(),
+            versions: Vec::new(),
+            current_version: None,
+            partners: Vec::new(),
         }
+    }
+}
+
+impl Project {
+    /// The version named `name`.
+    pub fn version(&self, name: &str) -> Option<&Version> {
+        self.versions.iter().find(|v| v.name == name)
+    }
+
+    pub fn version_mut(&mut self, name: &str) -> Option<&mut Version> {
+        self.versions.iter_mut().find(|v| v.name == name)
+    }
+
+    /// The version before `name` in the project's order.
+    pub fn previous_version(&self, name: &str) -> Option<&Version> {
+        let at = self.versions.iter().position(|v| v.name == name)?;
+        at.checked_sub(1).map(|k| &self.versions[k])
+    }
+
+    /// A name for the next version: "concept N" with N one past the number of versions (or
+    /// further, past names taken).
+    pub fn next_version_name(&self) -> String {
+        (self.versions.len() + 1..)
+            .map(|n| format!("concept {n}"))
+            .find(|name| self.version(name).is_none())
+            .unwrap_or_else(|| "concept".into())
     }
 }

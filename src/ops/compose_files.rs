@@ -84,7 +84,7 @@ fn reprojected(
     Ok(out)
 }
 
-fn csv_bytes(rows: Vec<Vec<String>>) -> Result<Vec<u8>, csv::Error> {
+pub(super) fn csv_bytes(rows: Vec<Vec<String>>) -> Result<Vec<u8>, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     for row in rows {
         writer.write_record(&row)?;

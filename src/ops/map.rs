@@ -367,25 +367,15 @@ pub fn is_cbs(layer: &Layer) -> bool {
 
 /// Today's date as dd-mm-yyyy (UTC), for the map's credit line.
 pub fn today() -> String {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() / 86_400)
-        .unwrap_or(0) as i64;
-    civil_date(days)
+    dutch_date(&crate::model::today())
 }
 
-/// The date `days` after 1970-01-01 as dd-mm-yyyy (Howard Hinnant's civil-from-days).
-fn civil_date(days: i64) -> String {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{day:02}-{month:02}-{year}")
+/// An ISO date (2026-12-01) the Dutch way round (01-12-2026); anything else as it is.
+pub fn dutch_date(iso: &str) -> String {
+    match iso.split('-').collect::<Vec<_>>()[..] {
+        [year, month, day] if year.len() == 4 => format!("{day}-{month}-{year}"),
+        _ => iso.to_string(),
+    }
 }
 
 /// The whole map description from its content and the user's choices.
@@ -512,6 +502,7 @@ mod tests {
 
     #[test]
     fn civil_dates() {
+        let civil_date = |days: u64| dutch_date(&crate::model::iso_date(std::time::UNIX_EPOCH + std::time::Duration::from_secs(days * 86_400)));
         assert_eq!(civil_date(0), "01-01-1970");
         assert_eq!(civil_date(20_416), "24-11-2025");
         assert_eq!(civil_date(19_417), "01-03-2023");

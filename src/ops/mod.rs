@@ -1,4 +1,5 @@
-//! The operations a user runs — load, analyse, clean, compose, map, locate, nest — each one function over plain
+//! The operations a user runs — load, analyse, clean, compose, map, locate, nest, versions and
+//! sign-off, report — each one function over plain
 //! settings. The command line and the window's background jobs both call these, so anything
 //! the window does can be scripted and tested without it (mapshaper's lesson: one runner).
 //!
@@ -19,6 +20,7 @@ mod load;
 mod locate;
 mod map;
 mod nest;
+mod versions;
 
 pub use analyse::{AnalyseError, analyse_layers, analysis_options};
 pub use analysis_files::{
@@ -35,11 +37,16 @@ pub use load::{
     Workspace, is_project_file, load_files, load_project_layer, partner_indices, pick_table,
     project_dir, project_layer_options,
 };
+pub use versions::{
+    AreaChange, DIFF_HEADER, MovedUnit, VersionDiff, VersionError, base_identity, diff_versions, lock_agreed,
+    number, record_signoff, save_version, signoff_partners, switch_version, version_of, write_diff,
+};
 pub use nest::{NEST_HEADER, derived_path, misfit_colour, nest_dir, nest_layers, write_nest};
 pub use locate::{AreaAt, Located, PlaceAt, areas_at, locate, to_working_crs};
 pub use map::{
     MapAreas, MapRequest, NAME_FIELDS, ProblemPieces, areas_of_composition, areas_of_layer,
-    credit_line, is_cbs, map_request, map_spec, background_tiles, problem_pieces, render_map, today,
+    credit_line, dutch_date, is_cbs, map_request, map_spec, background_tiles, problem_pieces, render_map,
+    today,
 };
 
 use crate::io::{LoadError, ProjectError, WriteError};
