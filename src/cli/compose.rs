@@ -100,6 +100,27 @@ pub fn run(args: &ComposeArgs) -> anyhow::Result<ExitCode> {
         // clap requires a project or both --units and --assign.
         _ => return bad_input(),
     };
+    if let Some(version) = &args.version {
+        let Some(path) = args.input.as_ref().or(args.project.as_ref()) else {
+            eprintln!("error: --version stores the composition in a project: compose a .gebieden, or give --project");
+            return bad_input();
+        };
+        let stored = gebieden::io::read_project(path)
+            .map_err(gebieden::ops::OpsError::from)
+            .and_then(|mut project| {
+                project.composition = composition.clone();
+                gebieden::ops::save_version(&mut project, version, "", Some(&units))?;
+                write_project(path, &project)?;
+                Ok(())
+            });
+        match stored {
+            Ok(()) => say!("stored as version '{}' in {}", version.trim(), path.display()),
+            Err(error) => {
+                print_ops_error(&error);
+                return bad_input();
+            }
+        }
+    }
     let written = write_composition(&args.out, &result, &composition, &units)?;
     let mut out = std::io::stdout().lock();
     print_summary(&mut out, &result, &units)?;

@@ -17,6 +17,7 @@ mod inspect;
 mod locate;
 mod map;
 mod nest;
+mod versions;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -62,6 +63,14 @@ pub enum Command {
     /// Nest a partner division in base units: every unit to the partner area holding most of
     /// it; writes nest.csv (units and misfit per partner area) and nested.geojson.
     Nest(NestArgs),
+    /// What changed between two versions of a project's composition: the units that moved and
+    /// per area the units, km² and numeric fields; writes diff.csv and diff_areas.csv.
+    Diff(DiffArgs),
+    /// Record a partner's sign-off (akkoord, bezwaar or open) of an area of a version.
+    Signoff(SignoffArgs),
+    /// The decision report of a version as PDF: the map, the areas, the partners' sign-off and
+    /// the changes since the previous version.
+    Report(ReportArgs),
     /// Write the bundled demo data set (the fictional municipality Zonnedaal) into a folder.
     Demo {
         /// The folder to write into; it is created if needed.
@@ -164,6 +173,10 @@ pub struct ComposeArgs {
     /// scripted session opens in the window.
     #[arg(long, value_name = "P.gebieden")]
     pub project: Option<PathBuf>,
+    /// Store the composition in the project (the one composed, or --project) as this version,
+    /// replacing one of that name (its sign-offs are kept and checked against the change).
+    #[arg(long, value_name = "NAME")]
+    pub version: Option<String>,
     /// Shared pieces narrower than this many metres count as slivers [default: the
     /// project's, else 5].
     #[arg(long, value_name = "M", value_parser = parse_positive)]
@@ -254,6 +267,52 @@ pub struct NestArgs {
     pub out: PathBuf,
     #[command(flatten)]
     pub load: LoadArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The project (.gebieden).
+    pub project: PathBuf,
+    /// The earlier version's name.
+    pub from: String,
+    /// The later version's name.
+    pub to: String,
+    /// The folder for diff.csv and diff_areas.csv.
+    #[arg(long, value_name = "DIR", default_value = "gebieden-diff")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct SignoffArgs {
+    /// The project (.gebieden); it is updated in place.
+    pub project: PathBuf,
+    #[arg(long, value_name = "V")]
+    pub version: String,
+    /// A partner division's name in the project, or a partner added with --new-partner.
+    #[arg(long, value_name = "NAME")]
+    pub partner: String,
+    #[arg(long, value_name = "AREA")]
+    pub area: String,
+    /// akkoord, bezwaar (an objection) or open.
+    #[arg(long, value_name = "STATUS")]
+    pub status: String,
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    pub note: String,
+    /// The partner has no division in the project: add it by this name.
+    #[arg(long)]
+    pub new_partner: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The project (.gebieden).
+    pub project: PathBuf,
+    /// The version [default: the current one, else the last].
+    #[arg(long, value_name = "V")]
+    pub version: Option<String>,
+    /// The PDF to write.
+    #[arg(long, value_name = "FILE.pdf")]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -424,6 +483,9 @@ pub fn run(command: &Command) -> anyhow::Result<ExitCode> {
         Command::Locate(args) => locate::run(args),
         Command::Nest(args) => nest::run(args),
         Command::Clean(args) => clean::run(args),
+        Command::Diff(args) => versions::run_diff(args),
+        Command::Signoff(args) => versions::run_signoff(args),
+        Command::Report(args) => versions::run_report(args),
         Command::Demo { dir } => demo(dir),
     }
 }

@@ -20,6 +20,7 @@ mod load;
 mod locate;
 mod map;
 mod nest;
+mod report;
 mod versions;
 
 pub use analyse::{AnalyseError, analyse_layers, analysis_options};
@@ -37,6 +38,7 @@ pub use load::{
     Workspace, is_project_file, load_files, load_project_layer, partner_indices, pick_table,
     project_dir, project_layer_options,
 };
+pub use report::decision_report;
 pub use versions::{
     AreaChange, DIFF_HEADER, MovedUnit, VersionDiff, VersionError, base_identity, diff_versions, lock_agreed,
     number, record_signoff, save_version, signoff_partners, switch_version, version_of, write_diff,
@@ -78,6 +80,8 @@ pub enum OpsError {
         "the background map is in RD New (EPSG:28992); this map is drawn in {0}: leave the background out or work in EPSG:28992"
     )]
     BasemapCrs(crate::model::Crs),
+    #[error(transparent)]
+    Version(#[from] VersionError),
     /// The place search found nothing.
     #[error("no place found for '{0}'")]
     NothingFound(String),

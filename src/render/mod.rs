@@ -10,7 +10,8 @@ mod shapes;
 pub use labels::{LabelBox, LabelGrid, place as place_labels};
 pub use print::{
     BackgroundTile, FONT_BOLD, FONT_REGULAR, MapArea, MapOutlines, MapSpec, MapWords, RenderError, map_view, page_positions,
-    render_svg, svg_to_pdf, svg_to_png, svg_to_rgba,
+    ReportCell, ReportSection, ReportSpec, pages_to_pdf, render_svg, report_pages_svg, svg_to_pdf, svg_to_png,
+    svg_to_rgba,
 };
 pub use projector::{MAX_METRES_PER_PIXEL, MIN_METRES_PER_PIXEL, Projector, scale_bar};
 pub use shapes::{

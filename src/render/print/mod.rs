@@ -8,6 +8,7 @@ mod labels;
 mod layout;
 mod legend;
 mod output;
+mod report;
 mod spec;
 
 // The parts see each other through this module: the layout, legend and drawing share their
@@ -18,6 +19,7 @@ pub use layout::{map_view, page_positions};
 use layout::*;
 use legend::*;
 pub use output::{RenderError, svg_to_pdf, svg_to_png, svg_to_rgba};
+pub use report::{ReportCell, ReportSection, ReportSpec, pages_to_pdf, report_pages_svg};
 use spec::*;
 pub use spec::{BackgroundTile, MapArea, MapOutlines, MapSpec, MapWords};
 
