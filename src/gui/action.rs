@@ -65,6 +65,8 @@ pub enum Action {
     /// Makes a nest layer's partner areas, with their units, the composition to paint from.
     StartFromNest(usize),
     SetLanguage(Language),
+    /// Versions, comparison, sign-off and the decision report.
+    Version(super::negotiation::VersionAction),
     SetBaseLayer(Option<usize>),
     DismissMessages,
     SaveCrosswalk(PathBuf),

@@ -57,6 +57,7 @@ pub enum RightTab {
     #[default]
     Differences,
     Compose,
+    Versions,
 }
 
 /// The whole state of the window.
@@ -120,6 +121,8 @@ pub struct GebiedenApp {
     pub found_place: Option<super::search::FoundPlace>,
     /// "Opschonen…" open on a layer.
     pub clean_dialog: Option<super::clean_dialog::CleanDialog>,
+    /// The composition's versions and the partners' sign-offs.
+    pub negotiation: super::negotiation::NegotiationState,
     pub(super) jobs: Jobs,
     /// A repaint request for background results (set once the window exists).
     pub(super) repaint: Option<egui::Context>,
@@ -166,6 +169,7 @@ impl Default for GebiedenApp {
             search: Default::default(),
             found_place: None,
             clean_dialog: None,
+            negotiation: Default::default(),
             jobs: Jobs::new(),
             repaint: None,
         }
@@ -479,6 +483,7 @@ impl GebiedenApp {
                 }
             }
             Action::RunAnalysis => self.spawn_analysis(),
+            Action::Version(action) => self.apply_version_action(action),
             Action::SetLanguage(language) => {
                 if language != self.language {
                     self.language = language;

@@ -212,10 +212,19 @@ impl GebiedenApp {
             self.map_export.options.format = format;
             self.mark_changed();
         }
+        self.spawn_document(path, move || request.render(None).map_err(|e| e.to_string()));
+    }
+
+    /// Makes a printed document (a map, the decision report) in the background and writes it
+    /// atomically to `path`; the window says where it went, or why not.
+    pub(super) fn spawn_document(
+        &mut self,
+        path: PathBuf,
+        make: impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static,
+    ) {
         self.map_export.exporting = true;
         let work = move || {
-            let result = request
-                .render(None)
+            let result = make()
                 .map_err(|e| format!("{}: {e}", path.display()))
                 .and_then(|bytes| {
                     gebieden::io::write_atomic(&path, &bytes).map_err(|e| e.to_string())

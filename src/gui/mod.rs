@@ -21,12 +21,14 @@ mod layers_panel;
 mod map_export;
 mod map_panel;
 mod menu;
+mod negotiation;
 mod nest_panel;
 mod problems_panel;
 mod project;
 mod status_bar;
 mod style;
 mod tables_panel;
+mod versions_panel;
 #[cfg(test)]
 mod tests;
 mod window;

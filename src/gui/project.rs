@@ -293,6 +293,9 @@ impl GebiedenApp {
                 Language::Nederlands => "nl".into(),
                 Language::English => "en".into(),
             }),
+            versions: self.negotiation.versions.clone(),
+            current_version: self.negotiation.current_version.clone(),
+            partners: self.negotiation.partners.clone(),
             ..Project::default()
         }
     }
@@ -346,6 +349,12 @@ impl GebiedenApp {
         };
         self.composer = Default::default();
         self.composer.composition = project.composition.clone();
+        self.negotiation = super::negotiation::NegotiationState {
+            versions: project.versions.clone(),
+            current_version: project.current_version.clone(),
+            partners: project.partners.clone(),
+            ..Default::default()
+        };
         self.map_export.options = project.map.clone();
         self.map_export.preview_key = None;
         self.basemap = project.basemap.clone();

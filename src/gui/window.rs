@@ -52,6 +52,7 @@ impl GebiedenApp {
                         t.differences_tab,
                     );
                     ui.selectable_value(&mut self.right_tab, RightTab::Compose, t.compose);
+                    ui.selectable_value(&mut self.right_tab, RightTab::Versions, t.versions_tab);
                 });
                 ui.separator();
                 egui::ScrollArea::vertical()
@@ -68,6 +69,7 @@ impl GebiedenApp {
                             ui.separator();
                             super::details_panel::ui(self, ui);
                         }
+                        RightTab::Versions => super::versions_panel::ui(self, ui),
                     });
             });
         if !self.messages.is_empty() {

@@ -41,7 +41,7 @@ pub use load::{
 pub use report::decision_report;
 pub use versions::{
     AreaChange, DIFF_HEADER, MovedUnit, VersionDiff, VersionError, base_identity, diff_versions, lock_agreed,
-    number, record_signoff, save_version, signoff_partners, switch_version, version_of, write_diff,
+    number, partner_names, record_signoff, save_version, signoff_partners, switch_version, version_of, write_diff,
 };
 pub use nest::{NEST_HEADER, derived_path, misfit_colour, nest_dir, nest_layers, write_nest};
 pub use locate::{AreaAt, Located, PlaceAt, areas_at, locate, to_working_crs};

@@ -114,12 +114,20 @@ pub fn version_of<'a>(project: &'a Project, name: &str) -> Result<&'a Version, V
 /// Who can sign off: the partner divisions' names (every layer but the base units and the
 /// extent, shown or not), then the partners named by hand.
 pub fn signoff_partners(workspace: &Workspace) -> Vec<String> {
+    let names: Vec<String> = workspace.layers.iter().map(|l| l.name.clone()).collect();
     let project = &workspace.project;
-    let mut names: Vec<String> = (0..workspace.layers.len())
-        .filter(|&i| Some(i) != project.base_layer && Some(i) != project.analysis.extent_layer)
-        .map(|i| workspace.layers[i].name.clone())
+    partner_names(&names, project.base_layer, project.analysis.extent_layer, &project.partners)
+}
+
+/// [`signoff_partners`] from the layers' names: the window keeps its layers its own way.
+pub fn partner_names(layer_names: &[String], base: Option<usize>, extent: Option<usize>, by_hand: &[String]) -> Vec<String> {
+    let mut names: Vec<String> = layer_names
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| Some(i) != base && Some(i) != extent)
+        .map(|(_, name)| name.clone())
         .collect();
-    for name in &project.partners {
+    for name in by_hand {
         if !names.contains(name) {
             names.push(name.clone());
         }

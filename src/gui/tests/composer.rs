@@ -191,7 +191,9 @@ fn renaming_an_area_keeps_its_units_and_the_painting_target() {
         )
         .unwrap();
     harness.get_by_label("Samenstellen").click();
-    harness.run_steps(2);
+    // The composition's result arrives from a background job and grows the panel: a click
+    // sent before it lands would hit whatever moved under the pointer.
+    settle(&mut harness);
     harness.get_by_label("Gebied aanpassen").click();
     harness.run_steps(2);
     harness

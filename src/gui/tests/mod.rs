@@ -13,6 +13,7 @@ mod composer;
 mod map_export;
 mod persistence;
 mod projects;
+mod versions;
 mod window;
 
 pub(super) fn demo_harness() -> Harness<'static, GebiedenApp> {

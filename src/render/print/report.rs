@@ -310,7 +310,7 @@ mod tests {
         assert!(pages[0].contains(">Pagina 1 van") && pages.last().unwrap().contains(&format!(">Pagina {} van {}<", pages.len(), pages.len())));
         let pdf = pages_to_pdf(&pages, "Besluit").unwrap();
         assert!(pdf.starts_with(b"%PDF"));
-        assert_eq!(wrap("een twee drie", 1.0, 3.0, false), ["een", "twee", "drie"]);
+        assert_eq!(wrap("een twee drie", 10.0, 3.0, false), ["een", "twee", "drie"]);
         let long = wrap("oude_ijsselstreek_wijken_2019", 20.0, 3.0, false);
         assert!(long.len() > 1 && long.iter().all(|l| text_width_mm(l, 3.0, false) <= 20.0), "{long:?}");
         assert_eq!(long.concat(), "oude_ijsselstreek_wijken_2019");
