@@ -106,8 +106,8 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
         });
         for area in diff.areas.iter().filter(|a| a.changed()) {
             ui.label(format!(
-                "{}: {} {} {to_word} {}, {:.2} {to_word} {:.2} km²",
-                area.area, area.units[0], t.units_word, area.units[1], area.km2[0], area.km2[1]
+                "{}: {from_word} {} {to_word} {} {}, {from_word} {:.2} {to_word} {:.2} km²",
+                area.area, area.units[0], area.units[1], t.units_word, area.km2[0], area.km2[1]
             ));
         }
     }

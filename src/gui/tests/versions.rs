@@ -12,7 +12,7 @@ fn buurten_ids(app: &GebiedenApp) -> Vec<String> {
 fn versions_are_saved_compared_signed_off_and_kept() {
     let dir = tempfile::tempdir().unwrap();
     let fallback = dir.path().join("naamloos.gebieden.autosave");
-    let mut harness = demo_harness();
+    let mut harness = demo_harness_sized([1280.0, 800.0]);
     harness.state_mut().autosave_fallback = Some(fallback.clone());
     let ids = buurten_ids(harness.state());
     let (north, south) = ids.split_at(ids.len() / 2);
@@ -57,6 +57,10 @@ fn versions_are_saved_compared_signed_off_and_kept() {
     let moved: Vec<&str> = diff.moved.iter().map(|m| m.unit.as_str()).collect();
     assert_eq!(moved, [north[0].as_str(), north[1].as_str()]);
     assert!(diff.moved.iter().all(|m| m.from.as_deref() == Some("Noord") && m.to.as_deref() == Some("Zuid")));
+    // The moved buurten hatched in Zuid's colour on the map, the list beside it.
+    harness.run_steps(2);
+    let options = egui_kittest::SnapshotOptions::new().threshold(2.0).max_failed_pixels(2000);
+    harness.snapshot_options("versions_compared", &options);
 
     // The police sign off on Zuid.
     harness.state_mut().negotiation.signoff_partner = Some("politie".into());
