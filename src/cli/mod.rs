@@ -17,6 +17,7 @@ mod inspect;
 mod locate;
 mod map;
 mod nest;
+mod publish;
 mod versions;
 
 use std::path::PathBuf;
@@ -71,6 +72,9 @@ pub enum Command {
     /// The decision report of a version as PDF: the map, the areas, the partners' sign-off and
     /// the changes since the previous version.
     Report(ReportArgs),
+    /// A web map for residents in a folder (open index.html, or put it on any web host): the
+    /// areas over a background map, a list, their details, an address search.
+    Publish(PublishArgs),
     /// Write the bundled demo data set (the fictional municipality Zonnedaal) into a folder.
     Demo {
         /// The folder to write into; it is created if needed.
@@ -267,6 +271,24 @@ pub struct NestArgs {
     pub out: PathBuf,
     #[command(flatten)]
     pub load: LoadArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct PublishArgs {
+    /// A project (.gebieden; its agreed areas) or an areas file (e.g. compose's areas.geojson).
+    pub input: PathBuf,
+    /// The folder to write the page into.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// The page's title [default: the project's or file's name].
+    #[arg(long, value_name = "T")]
+    pub title: Option<String>,
+    /// Background tiles, an XYZ template in Web Mercator [default: PDOK BRT-Achtergrondkaart grijs].
+    #[arg(long, value_name = "URL_TEMPLATE")]
+    pub tiles: Option<String>,
+    /// The Locatieserver for the address search [default: PDOK's]; "" leaves the search out.
+    #[arg(long, value_name = "URL")]
+    pub locatieserver: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -483,6 +505,7 @@ pub fn run(command: &Command) -> anyhow::Result<ExitCode> {
         Command::Locate(args) => locate::run(args),
         Command::Nest(args) => nest::run(args),
         Command::Clean(args) => clean::run(args),
+        Command::Publish(args) => publish::run(args),
         Command::Diff(args) => versions::run_diff(args),
         Command::Signoff(args) => versions::run_signoff(args),
         Command::Report(args) => versions::run_report(args),

@@ -14,6 +14,10 @@ pub struct AreaDef {
     pub colour: [u8; 3],
     #[serde(default)]
     pub note: String,
+    /// What residents need to know of the area on the published map: `team`, `contact`,
+    /// `telefoon`, `website`, … (field → text).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub details: BTreeMap<String, String>,
 }
 
 /// Colour-blind-safe colours for new areas (Okabe–Ito, then Paul Tol's muted set).
@@ -94,6 +98,7 @@ impl Composition {
             name: name.to_string(),
             colour,
             note: String::new(),
+            details: BTreeMap::new(),
         });
         Ok(())
     }

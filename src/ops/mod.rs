@@ -1,5 +1,5 @@
 //! The operations a user runs — load, analyse, clean, compose, map, locate, nest, versions and
-//! sign-off, report — each one function over plain
+//! sign-off, report, publish — each one function over plain
 //! settings. The command line and the window's background jobs both call these, so anything
 //! the window does can be scripted and tested without it (mapshaper's lesson: one runner).
 //!
@@ -20,6 +20,7 @@ mod load;
 mod locate;
 mod map;
 mod nest;
+mod publish;
 mod report;
 mod versions;
 
@@ -38,6 +39,7 @@ pub use load::{
     Workspace, is_project_file, load_files, load_project_layer, partner_indices, pick_table,
     project_dir, project_layer_options,
 };
+pub use publish::{PublishSettings, Published, WEB_TILES_CREDIT, WEB_TILES_URL, publish_layer, publish_workspace};
 pub use report::decision_report;
 pub use versions::{
     AreaChange, DIFF_HEADER, MovedUnit, VersionDiff, VersionError, base_identity, diff_versions, lock_agreed,
@@ -52,6 +54,13 @@ pub use map::{
 };
 
 use crate::io::{LoadError, ProjectError, WriteError};
+
+/// Orders area names by their leading number ("2 Terborg" before "10 …"), then by the rest:
+/// how groups number their areas, whatever order they were created in.
+pub(crate) fn natural_key(name: &str) -> (u64, String) {
+    let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
+    (digits.parse().unwrap_or(u64::MAX), name.to_lowercase())
+}
 use crate::render::RenderError;
 
 /// Why an operation could not be done. Each variant keeps the typed error of the step that

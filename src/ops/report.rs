@@ -9,7 +9,7 @@ use crate::model::{Layer, MapFormat, Paper, SignoffStatus, Version, stale_signof
 use crate::render::{MapWords, ReportCell, ReportSection, ReportSpec, pages_to_pdf, render_svg, report_pages_svg};
 
 use super::versions::{diff_versions, number, signoff_partners, version_of};
-use super::{OpsError, Workspace, compose_layers, dutch_date, map_request};
+use super::{OpsError, Workspace, compose_layers, dutch_date, map_request, natural_key};
 
 /// The report's words in one language.
 struct Words {
@@ -283,12 +283,6 @@ pub fn decision_report(workspace: &Workspace, version: Option<&str>) -> Result<V
     let mut pages = vec![map_page];
     pages.extend(report_pages_svg(&spec));
     Ok(pages_to_pdf(&pages, &spec.title)?)
-}
-
-/// Sorts names by their leading number, then by the rest.
-fn natural_key(name: &str) -> (u64, String) {
-    let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
-    (digits.parse().unwrap_or(u64::MAX), name.to_lowercase())
 }
 
 /// Unit id → its name (e.g. the buurt's name), for units that have one.
