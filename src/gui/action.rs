@@ -80,6 +80,13 @@ pub enum Action {
         note: String,
     },
     SetCurrentArea(Option<String>),
+    /// What residents see of an area on the web map (team, contact, telefoon, website).
+    SetAreaDetails {
+        name: String,
+        details: std::collections::BTreeMap<String, String>,
+    },
+    /// Writes the residents' web map into this folder.
+    Publish(PathBuf),
     /// Starts a paint stroke (one undo step), then paints these units.
     BeginStroke,
     Paint(Vec<String>),

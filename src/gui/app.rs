@@ -484,6 +484,7 @@ impl GebiedenApp {
             }
             Action::RunAnalysis => self.spawn_analysis(),
             Action::Version(action) => self.apply_version_action(action),
+            Action::Publish(dir) => self.spawn_publish(dir),
             Action::SetLanguage(language) => {
                 if language != self.language {
                     self.language = language;

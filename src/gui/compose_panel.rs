@@ -260,6 +260,10 @@ fn area_editor(app: &mut GebiedenApp, ui: &mut egui::Ui) {
         .as_ref()
         .is_none_or(|(name, ..)| name != &current);
     if fresh {
+        app.composer.editing_details = WEB_DETAILS
+            .iter()
+            .map(|k| (k.to_string(), area.details.get(*k).cloned().unwrap_or_default()))
+            .collect();
         app.composer.editing = Some((
             current.clone(),
             area.name.clone(),
@@ -293,7 +297,28 @@ fn area_editor(app: &mut GebiedenApp, ui: &mut egui::Ui) {
             ui.memory_mut(|m| m.stop_text_input());
         }
     });
+    // What residents see of the area on the published web map.
+    ui.collapsing(t.web_details, |ui| {
+        egui::Grid::new("web_details").show(ui, |ui| {
+            for key in WEB_DETAILS {
+                ui.label(key);
+                if let Some(value) = app.composer.editing_details.get_mut(key) {
+                    ui.text_edit_singleline(value);
+                }
+                ui.end_row();
+            }
+        });
+        if ui.button(t.save_details).clicked() {
+            app.actions.push(Action::SetAreaDetails {
+                name: current.clone(),
+                details: app.composer.editing_details.clone(),
+            });
+        }
+    });
 }
+
+/// The fields the web map shows per area, filled in the window.
+const WEB_DETAILS: [&str; 4] = ["team", "contact", "telefoon", "website"];
 
 /// The system's file dialog for a table: CSV or a spreadsheet.
 fn pick_table(description: &str) -> Option<std::path::PathBuf> {

@@ -40,6 +40,8 @@ pub struct ComposerState {
     pub lasso: Vec<[f64; 2]>,
     /// The area being edited (name, colour, note), copied from the composition when chosen.
     pub editing: Option<(String, String, [u8; 3], String)>,
+    /// The web map's details of the area being edited (team, contact, telefoon, website).
+    pub editing_details: std::collections::BTreeMap<String, String>,
 }
 
 impl ComposerState {

@@ -215,6 +215,44 @@ impl GebiedenApp {
         self.spawn_document(path, move || request.render(None).map_err(|e| e.to_string()));
     }
 
+    /// The project as it stands in the window, with its layers as loaded: what the report and
+    /// the web map are made from. `fallback` names it when the work has no project file yet.
+    pub(super) fn workspace_now(&self, fallback: &std::path::Path) -> gebieden::ops::Workspace {
+        let project_path = self.project_path.clone().unwrap_or_else(|| fallback.to_path_buf());
+        let mut project = self.to_project(&project_path);
+        project.versions = self.negotiation.versions.clone();
+        project.current_version = self.negotiation.current_version.clone();
+        project.partners = self.negotiation.partners.clone();
+        gebieden::ops::Workspace {
+            layers: self.layers.iter().map(|l| Arc::clone(&l.layer)).collect(),
+            path: Some(project_path),
+            project,
+        }
+    }
+
+    /// Writes the residents' web map into `dir` in the background.
+    pub(super) fn spawn_publish(&mut self, dir: PathBuf) {
+        let workspace = self.workspace_now(&dir.join("gebieden.gebieden"));
+        let settings = gebieden::ops::PublishSettings {
+            // The search service the window uses, so a test or a municipality's own proxy
+            // carries over to the page.
+            locatieserver: std::env::var(gebieden::services::LOCATIESERVER_ENV).ok(),
+            ..Default::default()
+        };
+        self.map_export.exporting = true;
+        let work = move || {
+            let result = gebieden::ops::publish_workspace(&workspace, &settings, &dir)
+                .map(|_| dir.join("index.html"))
+                .map_err(|e| format!("{}: {e}", dir.display()));
+            JobResult::MapExported(result)
+        };
+        let on_panic = |message| JobResult::Failed {
+            job: FailedJob::MapExport,
+            message,
+        };
+        self.jobs.spawn(self.repaint.clone(), work, on_panic);
+    }
+
     /// Makes a printed document (a map, the decision report) in the background and writes it
     /// atomically to `path`; the window says where it went, or why not.
     pub(super) fn spawn_document(

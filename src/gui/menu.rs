@@ -74,6 +74,16 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
                 app.actions.push(Action::OpenMapExport);
                 ui.close();
             }
+            if ui
+                .add_enabled(!app.layers.is_empty(), egui::Button::new(t.publish))
+                .on_hover_text(t.publish_hint)
+                .clicked()
+            {
+                if let Some(dir) = rfd::FileDialog::new().pick_folder() {
+                    app.actions.push(Action::Publish(dir));
+                }
+                ui.close();
+            }
             ui.separator();
             if ui.button(t.open_demo).clicked() {
                 app.actions.push(Action::OpenDemo);

@@ -3,10 +3,9 @@
 //! operations the `diff`, `signoff` and `report` commands use.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use gebieden::model::{Project, SignoffStatus, Version};
-use gebieden::ops::{VersionDiff, Workspace, decision_report, diff_versions, lock_agreed, partner_names, record_signoff, save_version, switch_version};
+use gebieden::ops::{VersionDiff, decision_report, diff_versions, lock_agreed, partner_names, record_signoff, save_version, switch_version};
 
 use super::app::GebiedenApp;
 
@@ -145,19 +144,7 @@ impl GebiedenApp {
     /// Writes the decision report in the background (the map is rendered, which takes a
     /// moment); the result arrives like a printed map's.
     fn spawn_report(&mut self, path: PathBuf) {
-        let project_path = self.project_path.clone().unwrap_or_else(|| path.with_extension("gebieden"));
-        let mut project = self.to_project(&project_path);
-        // The layers as the window has them, already loaded.
-        let workspace = Workspace {
-            layers: self.layers.iter().map(|l| Arc::clone(&l.layer)).collect(),
-            path: Some(project_path),
-            project: {
-                project.versions = self.negotiation.versions.clone();
-                project.current_version = self.negotiation.current_version.clone();
-                project.partners = self.negotiation.partners.clone();
-                project
-            },
-        };
+        let workspace = self.workspace_now(&path.with_extension("gebieden"));
         let version = self.negotiation.signoff_version.clone().or_else(|| self.negotiation.current_version.clone());
         self.spawn_document(path, move || decision_report(&workspace, version.as_deref()).map_err(|e| e.to_string()));
     }

@@ -75,6 +75,7 @@ impl GebiedenApp {
                 }
                 changed
             }
+            Action::SetAreaDetails { name, details } => self.try_edit(|c| c.set_area_details(&name, &details)),
             Action::SetCurrentArea(area) => {
                 self.composer.current_area = area;
                 false

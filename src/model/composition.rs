@@ -157,6 +157,22 @@ impl Composition {
         Ok(())
     }
 
+    /// What residents see of an area on the web map (`team`, `contact`, `telefoon`, `website`,
+    /// …); empty values are dropped.
+    pub fn set_area_details(&mut self, name: &str, details: &BTreeMap<String, String>) -> Result<(), ComposeError> {
+        let area = self
+            .areas
+            .iter_mut()
+            .find(|a| a.name == name)
+            .ok_or_else(|| ComposeError::UnknownArea(name.into()))?;
+        area.details = details
+            .iter()
+            .filter(|(_, v)| !v.trim().is_empty())
+            .map(|(k, v)| (k.clone(), v.trim().to_string()))
+            .collect();
+        Ok(())
+    }
+
     /// Assigns units to `area` (or clears them with `None`), leaving locked units alone.
     /// Returns how many units changed.
     pub fn assign<'a>(

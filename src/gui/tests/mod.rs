@@ -13,6 +13,7 @@ mod composer;
 mod map_export;
 mod persistence;
 mod projects;
+mod publish;
 mod versions;
 mod window;
 
