@@ -16,6 +16,7 @@ mod compose;
 mod inspect;
 mod locate;
 mod map;
+mod migrate;
 mod nest;
 mod publish;
 mod versions;
@@ -75,6 +76,10 @@ pub enum Command {
     /// A web map for residents in a folder (open index.html, or put it on any web host): the
     /// areas over a background map, a list, their details, an address search.
     Publish(PublishArgs),
+    /// Carry an agreed division to a new vintage of the base units (e.g. CBS buurten 2015 →
+    /// 2019): every new unit to the area holding most of it; writes assignment.csv and
+    /// migration.csv. Exit 1 when units straddle areas (to be decided).
+    Migrate(MigrateArgs),
     /// Write the bundled demo data set (the fictional municipality Zonnedaal) into a folder.
     Demo {
         /// The folder to write into; it is created if needed.
@@ -268,6 +273,31 @@ pub struct NestArgs {
     pub weight: Option<String>,
     /// The folder for nest.csv and nested.geojson.
     #[arg(long, value_name = "DIR", default_value = "gebieden-nest")]
+    pub out: PathBuf,
+    #[command(flatten)]
+    pub load: LoadArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct MigrateArgs {
+    /// The old base units the agreement was made on.
+    #[arg(long, value_name = "OLD_UNITS")]
+    pub units: PathBuf,
+    /// The agreement over the old units: CSV or spreadsheet (unit, area).
+    #[arg(long, value_name = "CSV_OR_XLSX")]
+    pub assign: PathBuf,
+    /// The new base units.
+    #[arg(long, value_name = "NEW_UNITS")]
+    pub to: PathBuf,
+    /// A numeric field of the old units (inwoners): carried to the new units by area, and
+    /// deciding the share.
+    #[arg(long, value_name = "FIELD")]
+    pub weight: Option<String>,
+    /// A new unit with less of itself than this in one area straddles.
+    #[arg(long, value_name = "SHARE", default_value_t = 0.9)]
+    pub min_share: f64,
+    /// The folder for assignment.csv and migration.csv.
+    #[arg(long, value_name = "DIR", default_value = "gebieden-migratie")]
     pub out: PathBuf,
     #[command(flatten)]
     pub load: LoadArgs,
@@ -506,6 +536,7 @@ pub fn run(command: &Command) -> anyhow::Result<ExitCode> {
         Command::Nest(args) => nest::run(args),
         Command::Clean(args) => clean::run(args),
         Command::Publish(args) => publish::run(args),
+        Command::Migrate(args) => migrate::run(args),
         Command::Diff(args) => versions::run_diff(args),
         Command::Signoff(args) => versions::run_signoff(args),
         Command::Report(args) => versions::run_report(args),
