@@ -114,15 +114,9 @@ impl GebiedenApp {
             }
             VersionAction::LockAgreed(version) => {
                 let partners = self.signoff_partners();
-                match self.with_versions(|p| {
-                    let locked = lock_agreed(p, &version, &partners);
-                    locked.map(|areas| (areas, p.composition.locked.clone()))
-                }) {
-                    Ok((areas, locked)) => {
-                        self.composer.edit(|c| {
-                            c.locked = locked;
-                            true
-                        });
+                // The locks land in the working composition through the composer (undoable).
+                match self.with_versions(|p| lock_agreed(p, &version, &partners)) {
+                    Ok(areas) => {
                         let t = self.t();
                         self.message(format!("{}: {}", t.locked_areas, areas.join(", ")), false);
                         Ok(())
