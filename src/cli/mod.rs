@@ -477,6 +477,19 @@ pub fn open_project(path: &std::path::Path, working_crs: Crs) -> Option<gebieden
                     );
                 }
             }
+            if let Some((then, now)) = workspace
+                .base()
+                .and_then(|base| gebieden::ops::base_vintage_change(&workspace.project, base))
+            {
+                eprintln!(
+                    "warning: {}: the base units changed since the project was saved: made on {} ({} units), now {} ({} units); units that no longer exist are left out of the areas (`gebieden migrate` carries an agreement to a new vintage)",
+                    path.display(),
+                    gebieden::ops::vintage_name(&then),
+                    then.feature_count,
+                    gebieden::ops::vintage_name(&now),
+                    now.feature_count
+                );
+            }
             Some(workspace)
         }
         Err(error) => {

@@ -369,6 +369,7 @@ impl GebiedenApp {
                     self.actions.push(Action::ZoomToAll);
                     self.view_fitted = true;
                 }
+                self.check_base_vintage();
             }
             JobResult::AnalysisRefused(text) => {
                 self.jobs.analysing = false;

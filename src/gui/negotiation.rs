@@ -28,6 +28,8 @@ pub struct NegotiationState {
     pub signoff_status: SignoffStatus,
     pub signoff_note: String,
     pub new_partner: String,
+    /// The base units a project opened with had recorded, checked once its layers are in.
+    pub recorded_vintage: Option<gebieden::model::BaseIdentity>,
 }
 
 /// The negotiation's actions.
@@ -43,6 +45,29 @@ pub enum VersionAction {
 }
 
 impl GebiedenApp {
+    /// Once a project's layers are loaded: says so when its base units are not the ones it
+    /// was saved with (another vintage put in place of the file, say).
+    pub(super) fn check_base_vintage(&mut self) {
+        let Some(recorded) = self.negotiation.recorded_vintage.take() else { return };
+        let Some(base) = self.base_layer.and_then(|b| self.layers.get(b)).map(|l| l.layer.clone()) else {
+            return;
+        };
+        let project = Project {
+            base_vintage: Some(recorded),
+            ..Project::default()
+        };
+        if let Some((then, now)) = gebieden::ops::base_vintage_change(&project, &base) {
+            let text = self
+                .t()
+                .base_changed
+                .replace("{then}", &gebieden::ops::vintage_name(&then))
+                .replace("{then_count}", &then.feature_count.to_string())
+                .replace("{now}", &gebieden::ops::vintage_name(&now))
+                .replace("{now_count}", &now.feature_count.to_string());
+            self.message(text, true);
+        }
+    }
+
     /// Who can sign off: the partner layers by name, then those named by hand.
     pub fn signoff_partners(&self) -> Vec<String> {
         let names: Vec<String> = self.layers.iter().map(|l| l.layer.name.clone()).collect();

@@ -297,6 +297,12 @@ impl GebiedenApp {
             versions: self.negotiation.versions.clone(),
             current_version: self.negotiation.current_version.clone(),
             partners: self.negotiation.partners.clone(),
+            // Until the project's own layers are in, what it recorded stays.
+            base_vintage: match (&self.negotiation.recorded_vintage, self.base_layer.and_then(|b| self.layers.get(b))) {
+                (Some(recorded), _) => Some(recorded.clone()),
+                (None, Some(base)) => Some(gebieden::ops::base_identity(&base.layer)),
+                (None, None) => None,
+            },
             ..Project::default()
         }
     }
@@ -354,6 +360,7 @@ impl GebiedenApp {
             versions: project.versions.clone(),
             current_version: project.current_version.clone(),
             partners: project.partners.clone(),
+            recorded_vintage: project.base_vintage.clone(),
             ..Default::default()
         };
         self.map_export.options = project.map.clone();

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{BasemapSettings, BasemapStyle, Composition, Crs, Version};
+use super::{BaseIdentity, BasemapSettings, BasemapStyle, Composition, Crs, Version};
 
 /// The project file format's version; a file from a newer version is refused with a message.
 /// Version 2 added layer names, the active layer, and the analysis' extent and weight; version
@@ -244,6 +244,10 @@ pub struct Project {
     /// Partners who sign off without a division of their own in the project (named by hand).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub partners: Vec<String>,
+    /// The base units the composition was made on, as last saved: opening the project warns
+    /// when its base file changed since (a new CBS vintage put in its place, say).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_vintage: Option<BaseIdentity>,
 }
 
 /// The `format` value of project files.
@@ -265,6 +269,7 @@ impl Default for Project {
             versions: Vec::new(),
             current_version: None,
             partners: Vec::new(),
+            base_vintage: None,
         }
     }
 }

@@ -16,6 +16,9 @@ pub struct BaseIdentity {
     pub feature_count: usize,
     /// FNV-1a (64 bit, hex) over the units' ids and coordinates.
     pub checksum: String,
+    /// The vintage's year (CBS buurten 2019), as the file name gives it or the user says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
 }
 
 /// One saved round of the composition.

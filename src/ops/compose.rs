@@ -86,6 +86,7 @@ pub fn project_of_composition(
     project.active_layer = project.active_layer.filter(|&a| a < project.layers.len());
     project.analysis.extent_layer = None;
     project.composition = composition.clone();
+    project.base_vintage = Some(super::base_identity(units));
     Ok(project)
 }
 

@@ -44,8 +44,8 @@ pub use publish::{PublishSettings, Published, WEB_TILES_CREDIT, WEB_TILES_URL, p
 pub use migrate::{AreaShift, MIGRATION_HEADER, MigrationResult, migrate_composition, status_counts, write_migration};
 pub use report::decision_report;
 pub use versions::{
-    AreaChange, DIFF_HEADER, MovedUnit, VersionDiff, VersionError, base_identity, diff_versions, lock_agreed,
-    number, partner_names, record_signoff, save_version, signoff_partners, switch_version, version_of, write_diff,
+    AreaChange, DIFF_HEADER, MovedUnit, VersionDiff, VersionError, base_identity, base_vintage_change, diff_versions, lock_agreed,
+    number, partner_names, record_signoff, vintage_name, save_version, signoff_partners, switch_version, version_of, write_diff,
 };
 pub use nest::{NEST_HEADER, derived_path, misfit_colour, nest_dir, nest_layers, write_nest};
 pub use locate::{AreaAt, Located, PlaceAt, areas_at, locate, to_working_crs};

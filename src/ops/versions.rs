@@ -66,6 +66,39 @@ pub fn base_identity(units: &Layer) -> BaseIdentity {
             .unwrap_or_default(),
         feature_count: units.features.len(),
         checksum: format!("{hash:016x}"),
+        year: year_in_name(&units.source),
+    }
+}
+
+/// A vintage year in a file name (buurten_2019.geojson → 2019), when it has exactly one.
+fn year_in_name(path: &Path) -> Option<i32> {
+    let stem = path.file_stem()?.to_string_lossy().into_owned();
+    let years: Vec<i32> = stem
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|part| part.len() == 4)
+        .filter_map(|part| part.parse().ok())
+        .filter(|y| (1990..=2100).contains(y))
+        .collect();
+    match years[..] {
+        [year] => Some(year),
+        _ => None,
+    }
+}
+
+/// The base units a project recorded and the ones it reads now, when they differ (another
+/// file, a changed file, another vintage); `None` when they are the same or nothing was
+/// recorded. Each front end words the warning in its own language.
+pub fn base_vintage_change(project: &Project, units: &Layer) -> Option<(BaseIdentity, BaseIdentity)> {
+    let recorded = project.base_vintage.as_ref()?;
+    let now = base_identity(units);
+    (now.checksum != recorded.checksum || now.feature_count != recorded.feature_count).then(|| (recorded.clone(), now))
+}
+
+/// "buurten_2019.geojson (2019)": a vintage as a user knows it.
+pub fn vintage_name(identity: &BaseIdentity) -> String {
+    match identity.year {
+        Some(year) if !identity.file.contains(&year.to_string()) => format!("{} ({year})", identity.file),
+        _ => identity.file.clone(),
     }
 }
 
@@ -426,6 +459,15 @@ mod tests {
         assert!(agreed_areas(v, &partners).is_empty());
         assert_eq!(v.base.as_ref().unwrap().feature_count, 4);
         assert_eq!(v.base.as_ref().unwrap().checksum, base_identity(&units).checksum);
+        // A project that recorded these units warns once they change under it.
+        project.base_vintage = Some(base_identity(&units));
+        assert_eq!(base_vintage_change(&project, &units), None);
+        let mut changed = units.clone();
+        changed.features.pop();
+        let (then, now) = base_vintage_change(&project, &changed).unwrap();
+        assert_eq!((then.feature_count, now.feature_count), (4, 3));
+        assert_eq!(year_in_name(Path::new("data/buurten_2019.rd.geojson")), Some(2019));
+        assert_eq!(year_in_name(Path::new("wijk_2015_2019.geojson")), None);
 
         // Switching back and forth brings each round's composition.
         save_version(&mut project, "concept 2", "", Some(&units)).unwrap();

@@ -43,6 +43,34 @@ fn a_project_whose_layer_moved_asks_for_it_and_opens_the_rest() {
     assert!(harness.state().missing_layers.is_empty());
 }
 
+#[test]
+fn a_project_whose_base_file_changed_under_it_says_so_on_opening() {
+    let dir = tempfile::tempdir().unwrap();
+    let buurten = dir.path().join("buurten.geojson");
+    std::fs::copy(&demo_files()[0], &buurten).unwrap();
+    let mut app = GebiedenApp::open(vec![buurten.clone()]);
+    app.wait_for_jobs();
+    app.base_layer = Some(0);
+    let project = dir.path().join("p.gebieden");
+    app.save_project(&project);
+    // Reopened as it was: no warning.
+    let mut same = GebiedenApp::open_window(vec![project.clone()]);
+    same.wait_for_jobs();
+    assert!(!same.messages.iter().any(|m| m.text.contains("basislaag is veranderd")));
+    // A buurt less in the file (a new vintage put in its place, say).
+    let mut data: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&buurten).unwrap()).unwrap();
+    let count = {
+        let features = data["features"].as_array_mut().unwrap();
+        features.pop();
+        features.len()
+    };
+    std::fs::write(&buurten, serde_json::to_string(&data).unwrap()).unwrap();
+    let mut changed = GebiedenApp::open_window(vec![project]);
+    changed.wait_for_jobs();
+    let warning = changed.messages.iter().find(|m| m.text.contains("basislaag is veranderd")).expect("a warning");
+    assert!(warning.text.contains(&format!("nu buurten.geojson ({count} eenheden)")), "{}", warning.text);
+}
+
 /// Two versions of the project that can be recognised whole: one area holding all of many
 /// (made-up) units, so that saving takes long enough for kills to land inside it.
 const KILL_TEST_UNITS: usize = 150_000;
