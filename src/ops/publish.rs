@@ -106,12 +106,11 @@ fn web_areas_of_composition(areas: &[MapArea], composition: &Composition) -> Vec
 }
 
 fn web_areas_of_layer(layer: &Layer) -> Vec<WebArea> {
-    let areas = areas_of_layer(layer, None);
-    // areas_of_layer keeps the features' order, leaving out those without area.
-    let features = layer.features.iter().filter(|f| f.geometry.unsigned_area() > 0.0);
-    areas
+    // One map area per feature, in the features' order; those without area are left out.
+    areas_of_layer(layer, None)
         .into_iter()
-        .zip(features)
+        .zip(&layer.features)
+        .filter(|(map, _)| map.geometry.unsigned_area() > 0.0)
         .map(|(map, feature)| {
             let mut properties = Map::new();
             for (field, value) in layer.fields.iter().zip(&feature.attributes) {
