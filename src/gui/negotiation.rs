@@ -22,6 +22,9 @@ pub struct NegotiationState {
     pub compare_from: Option<String>,
     pub compare_to: Option<String>,
     pub diff: Option<VersionDiff>,
+    /// The moved units as base-layer feature indices with their new area's colour, found once
+    /// when compared so the map does not look them up every frame.
+    pub moved_on_map: Vec<(usize, Option<[u8; 3]>)>,
     pub signoff_version: Option<String>,
     pub signoff_partner: Option<String>,
     pub signoff_area: Option<String>,
@@ -115,11 +118,23 @@ impl GebiedenApp {
                 let found = |name: &str| self.negotiation.versions.iter().find(|v| v.name == name).cloned();
                 match (found(&from), found(&to), &base) {
                     (Some(a), Some(b), Some(units)) => {
-                        self.negotiation.diff = Some(diff_versions(units, (&a.name, &a.composition), (&b.name, &b.composition)));
+                        let diff = diff_versions(units, (&a.name, &a.composition), (&b.name, &b.composition));
+                        let position: std::collections::HashMap<&str, usize> =
+                            units.features.iter().enumerate().map(|(i, f)| (f.id.as_str(), i)).collect();
+                        self.negotiation.moved_on_map = diff
+                            .moved
+                            .iter()
+                            .filter_map(|m| {
+                                let colour = m.to.as_ref().and_then(|to| diff.areas.iter().find(|a| &a.area == to)).map(|a| a.colour);
+                                position.get(m.unit.as_str()).map(|&i| (i, colour))
+                            })
+                            .collect();
+                        self.negotiation.diff = Some(diff);
                         Ok(())
                     }
                     (_, _, None) => Err(self.t().no_base_layer.to_string()),
-                    _ => Err(format!("{from} / {to}")),
+                    (None, ..) => Err(format!("{}: {from}", self.t().versions_tab)),
+                    (_, None, _) => Err(format!("{}: {to}", self.t().versions_tab)),
                 }
             }
             VersionAction::Signoff { version, partner, area, status, note } => {

@@ -64,6 +64,8 @@ pub fn migrate_composition(
         }
     }
     let weight_field = weight_field.filter(|f| old_units.field_index(f).is_some()).map(str::to_string);
+    let new_area: std::collections::HashMap<&str, f64> =
+        new_units.features.iter().map(|f| (f.id.as_str(), f.geometry.unsigned_area())).collect();
     let areas = composition
         .areas
         .iter()
@@ -71,12 +73,7 @@ pub fn migrate_composition(
             let before = old.areas.iter().find(|a| a.name == def.name);
             let after: Vec<&crate::analysis::MigratedUnit> =
                 migration.units.iter().filter(|u| u.area.as_deref() == Some(def.name.as_str())).collect();
-            let km2_after: f64 = after
-                .iter()
-                .filter_map(|u| new_units.feature_index(&u.unit))
-                .map(|i| new_units.features[i].geometry.unsigned_area())
-                .sum::<f64>()
-                / 1e6;
+            let km2_after: f64 = after.iter().filter_map(|u| new_area.get(u.unit.as_str())).sum::<f64>() / 1e6;
             let weight = weight_field.as_ref().map(|f| {
                 [
                     before.and_then(|b| b.sums.get(f).copied()).unwrap_or(0.0),

@@ -251,9 +251,11 @@ pub struct VersionDiff {
 pub fn diff_versions(units: &Layer, from: (&str, &Composition), to: (&str, &Composition)) -> VersionDiff {
     let (a, b) = (from.1, to.1);
     let name_column = super::map::name_column(units, None);
+    let position: std::collections::HashMap<&str, usize> =
+        units.features.iter().enumerate().map(|(i, f)| (f.id.as_str(), i)).collect();
     let name_of = |unit: &str| {
         let column = name_column?;
-        let feature = units.features.iter().find(|f| f.id == unit)?;
+        let feature = &units.features[*position.get(unit)?];
         let name = feature.attributes.get(column)?.to_string();
         (!name.is_empty() && name != unit).then_some(name)
     };
@@ -261,7 +263,7 @@ pub fn diff_versions(units: &Layer, from: (&str, &Composition), to: (&str, &Comp
     all_units.sort();
     all_units.dedup();
     // In the units' own order, so the list reads like the base layer.
-    let order = |unit: &str| units.features.iter().position(|f| f.id == unit).unwrap_or(usize::MAX);
+    let order = |unit: &str| position.get(unit).copied().unwrap_or(usize::MAX);
     let mut moved: Vec<MovedUnit> = all_units
         .into_iter()
         .filter(|u| a.assignment.get(*u) != b.assignment.get(*u))

@@ -128,26 +128,21 @@ pub(super) fn draw_clean_preview(app: &GebiedenApp, view: &Projector, shapes: &m
 /// While two versions are compared: every unit that moved, hatched in its new area's colour
 /// and outlined, so the change shows over the current proposal.
 pub(super) fn draw_version_changes(app: &GebiedenApp, view: &Projector, shapes: &mut Vec<Shape>) {
-    if app.right_tab != crate::gui::app::RightTab::Versions {
+    if app.right_tab != crate::gui::app::RightTab::Versions || app.negotiation.diff.is_none() {
         return;
     }
-    let (Some(diff), Some(base)) = (&app.negotiation.diff, app.base_layer.and_then(|b| app.layers.get(b))) else {
+    let Some(base) = app.base_layer.and_then(|b| app.layers.get(b)) else {
         return;
     };
     let area = view.visible_map_rect();
     let spacing = view.metres_per_pixel * 6.0;
-    for moved in &diff.moved {
-        let Some(i) = base.layer.feature_index(&moved.unit) else { continue };
+    for &(i, colour) in &app.negotiation.moved_on_map {
         let Some(feature) = base.shapes.features.get(i) else { continue };
         let b = feature.bbox;
         if b[2] < area[0] || b[0] > area[2] || b[3] < area[1] || b[1] > area[3] {
             continue;
         }
-        let colour = moved
-            .to
-            .as_ref()
-            .and_then(|to| diff.areas.iter().find(|a| &a.area == to))
-            .map_or(Color32::from_gray(90), |a| Color32::from_rgb(a.colour[0], a.colour[1], a.colour[2]));
+        let colour = colour.map_or(Color32::from_gray(90), |[r, g, b]| Color32::from_rgb(r, g, b));
         for [a, b] in gebieden::geometry::hatch(&feature.levels[0].rings, spacing) {
             shapes.push(Shape::line_segment([to_pos(view, a), to_pos(view, b)], Stroke::new(2.0, colour)));
         }
