@@ -184,6 +184,16 @@ fn search_with_centre(
     if size <= 0.0 || !size.is_finite() {
         return (lower_bound, None);
     }
+    // The box's centre is one distance computation; when it already proves the answer, the
+    // grid and the across-the-piece estimate (quadratic in the vertices) are not needed.
+    let centre = Coord {
+        x: bounds.min().x + width / 2.0,
+        y: bounds.min().y + height / 2.0,
+    };
+    let centre_distance = signed_distance(centre, polygon);
+    if stop_at.is_some_and(|target| centre_distance >= target) {
+        return (centre_distance, Some(centre));
+    }
     let half = size / 2.0;
     let mut queue = BinaryHeap::new();
     let mut y = bounds.min().y;
@@ -202,11 +212,6 @@ fn search_with_centre(
         }
         y += size;
     }
-    let centre = Coord {
-        x: bounds.min().x + width / 2.0,
-        y: bounds.min().y + height / 2.0,
-    };
-    let centre_distance = Cell::new(centre, 0.0, polygon).distance;
     let (across, across_centre) = across_estimate(polygon);
     let mut best_centre = if across > centre_distance {
         across_centre
@@ -311,20 +316,45 @@ pub fn hull_width(polygon: &Polygon<f64>) -> f64 {
     if best.is_finite() { best } else { 0.0 }
 }
 
-/// Whether the piece is narrower than `sliver_width`, decided as cheaply as possible: a thin
-/// convex hull proves it is, the area/perimeter bound proves it is not, and only pieces that
-/// neither settles (curved slivers) need the search.
+/// Whether the piece is narrower than `sliver_width`, decided as cheaply as possible: the
+/// area/perimeter bound (one pass over the edges) proves most large pieces are not, a thin
+/// convex hull proves a straight piece is, and only pieces that neither settles (curved
+/// slivers) need the search.
 pub fn is_sliver(polygon: &Polygon<f64>, sliver_width: f64) -> bool {
-    if hull_width(polygon) < sliver_width {
-        return true;
+    match quick_sliver_test(polygon, sliver_width) {
+        Some(answer) => answer,
+        None => narrower_than(polygon, sliver_width),
     }
-    narrower_than(polygon, sliver_width)
+}
+
+/// The proofs that need no search: `Some(false)` when the area/perimeter bound already fits a
+/// circle `sliver_width` wide, `Some(true)` when the convex hull is narrower than that.
+fn quick_sliver_test(polygon: &Polygon<f64>, sliver_width: f64) -> Option<bool> {
+    if radius_lower_bound(polygon) >= sliver_width / 2.0 {
+        return Some(false);
+    }
+    (hull_width(polygon) < sliver_width).then_some(true)
 }
 
 /// The piece's width, and whether it is narrower than `sliver_width`: the full search for
 /// pieces that are not slivers, the quick estimate for slivers (whose exact width matters less).
 pub fn width_and_sliver(polygon: &Polygon<f64>, sliver_width: f64) -> (f64, bool) {
-    if is_sliver(polygon, sliver_width) {
+    let sliver = match quick_sliver_test(polygon, sliver_width) {
+        Some(true) => true,
+        Some(false) => false,
+        None => {
+            // The width is needed anyway for a piece that is no sliver, and the circle it
+            // finds, when wide enough, is the proof: only a narrower result needs the search
+            // that settles the question.
+            let diameter = inscribed_diameter(polygon);
+            if diameter < sliver_width && narrower_than(polygon, sliver_width) {
+                true
+            } else {
+                return (diameter.max(sliver_width), false);
+            }
+        }
+    };
+    if sliver {
         return (sliver_diameter(polygon).min(sliver_width), true);
     }
     // The decision found a circle at least `sliver_width` wide; a search that stops early must
