@@ -2,6 +2,7 @@
 //! every pair, and the atlas over a base layer.
 
 use geo::MultiPolygon;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::atlas::{Atlas, atlas};
@@ -110,6 +111,20 @@ fn unique_names<L: Borrow<Layer>>(layers: &[L]) -> Vec<String> {
     names
 }
 
+/// The overlaps and gaps inside one layer.
+fn layer_problems(
+    layer: &PreparedLayer,
+    extent: Option<&MultiPolygon<f64>>,
+    sliver_width: f64,
+) -> Vec<Problem> {
+    let (mut found, gaps) = rayon::join(
+        || overlaps(layer, sliver_width),
+        || gaps(layer, extent, sliver_width),
+    );
+    found.extend(gaps);
+    found
+}
+
 /// Analyses the layers (all in one working CRS). `extent` is the territory every division
 /// should cover, e.g. the municipal boundary.
 pub fn analyse<L: Borrow<Layer>>(
@@ -133,15 +148,38 @@ pub fn analyse<L: Borrow<Layer>>(
         union_all(&polygons)
     });
 
+    // The problems inside each layer and the crosswalks between them are independent: run
+    // side by side, one's sequential stretches (the union of a layer, merging piled overlaps)
+    // leave the other core to the other.
+    let (per_layer, per_pair) = rayon::join(
+        || {
+            prepared
+                .par_iter()
+                .map(|layer| layer_problems(layer, extent_geometry.as_ref(), options.sliver_width_m))
+                .collect::<Vec<_>>()
+        },
+        || {
+            let pairs: Vec<(usize, usize)> = (0..prepared.len())
+                .flat_map(|i| (i + 1..prepared.len()).map(move |j| (i, j)))
+                .collect();
+            pairs
+                .into_par_iter()
+                .map(|(i, j)| {
+                    let rows = crosswalk(&prepared[i], &prepared[j], options.sliver_width_m);
+                    let report = pair_report(&prepared[i], &prepared[j], &rows);
+                    ((i, j), rows, report)
+                })
+                .collect::<Vec<_>>()
+        },
+    );
+
     let mut problems = Vec::new();
     let mut reports = Vec::new();
-    for (layer, source) in prepared.iter().zip(layers.iter().map(Borrow::borrow)) {
-        let mut found = overlaps(layer, options.sliver_width_m);
-        found.extend(gaps(
-            layer,
-            extent_geometry.as_ref(),
-            options.sliver_width_m,
-        ));
+    for ((layer, source), found) in prepared
+        .iter()
+        .zip(layers.iter().map(Borrow::borrow))
+        .zip(per_layer)
+    {
         let mut report = LayerReport {
             name: layer.name.clone(),
             path: source.source.display().to_string(),
@@ -173,14 +211,11 @@ pub fn analyse<L: Borrow<Layer>>(
     let mut all_rows = Vec::new();
     let mut pairs = Vec::new();
     let mut rows_by_pair: Vec<((usize, usize), std::ops::Range<usize>)> = Vec::new();
-    for i in 0..prepared.len() {
-        for j in i + 1..prepared.len() {
-            let rows = crosswalk(&prepared[i], &prepared[j], options.sliver_width_m);
-            pairs.push(pair_report(&prepared[i], &prepared[j], &rows));
-            let start = all_rows.len();
-            all_rows.extend(rows);
-            rows_by_pair.push(((i, j), start..all_rows.len()));
-        }
+    for (pair, rows, report) in per_pair {
+        pairs.push(report);
+        let start = all_rows.len();
+        all_rows.extend(rows);
+        rows_by_pair.push((pair, start..all_rows.len()));
     }
 
     let atlas = options

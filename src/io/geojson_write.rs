@@ -5,7 +5,6 @@
 use std::path::Path;
 
 use geo::MultiPolygon;
-use geojson::{GeometryValue, Position};
 use rayon::prelude::*;
 use serde_json::{Value as Json, json};
 
@@ -13,6 +12,7 @@ use super::{Reprojector, write_atomic_with};
 use crate::model::{Crs, Value};
 
 /// One feature to write: properties in order, and a multipolygon in the source CRS.
+#[derive(Clone)]
 pub struct OutFeature {
     pub properties: Vec<(String, Json)>,
     pub geometry: MultiPolygon<f64>,
@@ -37,27 +37,53 @@ fn rounded(value: f64, scale: f64) -> f64 {
     if rounded == 0.0 { 0.0 } else { rounded }
 }
 
-/// A Polygon when there is one part (as GDAL writes), else a MultiPolygon.
-fn geometry_value(geometry: &MultiPolygon<f64>, scale: f64) -> GeometryValue {
-    let polygon = |polygon: &geo::Polygon<f64>| -> Vec<Vec<Position>> {
-        std::iter::once(polygon.exterior())
+/// Writes a Polygon when there is one part (as GDAL writes), else a MultiPolygon, as GeoJSON
+/// geometry. Numbers go through serde_json, so they read exactly as a serialised
+/// `geojson::Geometry` would, without a vector allocated per position.
+fn write_geometry(out: &mut Vec<u8>, geometry: &MultiPolygon<f64>, scale: f64) -> std::io::Result<()> {
+    fn number(out: &mut Vec<u8>, value: f64) -> std::io::Result<()> {
+        serde_json::to_writer(&mut *out, &value).map_err(std::io::Error::other)
+    }
+    let polygon = |out: &mut Vec<u8>, polygon: &geo::Polygon<f64>| -> std::io::Result<()> {
+        out.push(b'[');
+        for (r, ring) in std::iter::once(polygon.exterior())
             .chain(polygon.interiors())
-            .map(|ring| {
-                ring.0
-                    .iter()
-                    .map(|c| Position::from([rounded(c.x, scale), rounded(c.y, scale)]))
-                    .collect()
-            })
-            .collect()
+            .enumerate()
+        {
+            if r > 0 {
+                out.push(b',');
+            }
+            out.push(b'[');
+            for (k, c) in ring.0.iter().enumerate() {
+                out.extend_from_slice(if k > 0 { b",[" } else { b"[" });
+                number(out, rounded(c.x, scale))?;
+                out.push(b',');
+                number(out, rounded(c.y, scale))?;
+                out.push(b']');
+            }
+            out.push(b']');
+        }
+        out.push(b']');
+        Ok(())
     };
     match geometry.0.as_slice() {
-        [single] => GeometryValue::Polygon {
-            coordinates: polygon(single),
-        },
-        parts => GeometryValue::MultiPolygon {
-            coordinates: parts.iter().map(polygon).collect(),
-        },
+        [single] => {
+            out.extend_from_slice(br#"{"type":"Polygon","coordinates":"#);
+            polygon(out, single)?;
+        }
+        parts => {
+            out.extend_from_slice(br#"{"type":"MultiPolygon","coordinates":["#);
+            for (k, part) in parts.iter().enumerate() {
+                if k > 0 {
+                    out.push(b',');
+                }
+                polygon(out, part)?;
+            }
+            out.push(b']');
+        }
     }
+    out.push(b'}');
+    Ok(())
 }
 
 /// Writes a FeatureCollection atomically. Geometry comes in `from` and is written in `to`: with
@@ -66,20 +92,53 @@ fn geometry_value(geometry: &MultiPolygon<f64>, scale: f64) -> GeometryValue {
 pub fn write_geojson(
     path: &Path,
     name: &str,
-    mut features: Vec<OutFeature>,
+    features: Vec<OutFeature>,
     from: Crs,
     to: Crs,
 ) -> std::io::Result<()> {
-    if let Some(reprojector) = Reprojector::new(from, to).map_err(std::io::Error::other)? {
-        features
-            .par_iter_mut()
-            .try_for_each(|f| reprojector.project_multipolygon(&mut f.geometry))
-            .map_err(std::io::Error::other)?;
-    }
+    write_geojson_with(path, name, features.len(), |i| features[i].clone(), from, to)
+}
+
+/// Features made per batch while writing.
+const BATCH: usize = 4096;
+
+/// [`write_geojson`] for `count` features made by `feature(i)` as the writer gets to them:
+/// each batch is made, reprojected and serialised on all cores, then written in order, so the
+/// file is the same as a one-by-one write and no more than a batch is held twice (for outputs
+/// whose features would otherwise be a second copy of data the caller already holds).
+pub fn write_geojson_with(
+    path: &Path,
+    name: &str,
+    count: usize,
+    feature: impl Fn(usize) -> OutFeature + Sync,
+    from: Crs,
+    to: Crs,
+) -> std::io::Result<()> {
+    let reprojector = Reprojector::new(from, to).map_err(std::io::Error::other)?;
     let scale = if to.is_geographic() { 1e7 } else { 1e3 };
+    let serialise = |i: usize| -> std::io::Result<Vec<u8>> {
+        let OutFeature {
+            properties,
+            mut geometry,
+        } = feature(i);
+        if let Some(reprojector) = &reprojector {
+            reprojector
+                .project_multipolygon(&mut geometry)
+                .map_err(std::io::Error::other)?;
+        }
+        let positions: usize = geometry.0.iter().map(|p| p.exterior().0.len()).sum();
+        let mut line = Vec::with_capacity(64 + 24 * positions);
+        line.extend_from_slice(br#"{"type":"Feature","geometry":"#);
+        write_geometry(&mut line, &geometry, scale)?;
+        line.extend_from_slice(br#","properties":"#);
+        let properties: serde_json::Map<String, Json> = properties.into_iter().collect();
+        serde_json::to_writer(&mut line, &properties).map_err(std::io::Error::other)?;
+        line.push(b'}');
+        Ok(line)
+    };
     write_atomic_with(path, |out| {
         // The envelope is written here so that each feature gets a line of its own: the demo
-        // data and users' outputs stay readable and diff well. The features are the crate's.
+        // data and users' outputs stay readable and diff well.
         write!(
             out,
             "{{\n\"type\": \"FeatureCollection\",\n\"name\": {},\n",
@@ -93,19 +152,17 @@ pub fn write_geojson(
             )?;
         }
         out.write_all(b"\"features\": [\n")?;
-        for (i, feature) in features.into_iter().enumerate() {
-            if i > 0 {
-                out.write_all(b",\n")?;
+        for start in (0..count).step_by(BATCH) {
+            let lines: Vec<Vec<u8>> = (start..(start + BATCH).min(count))
+                .into_par_iter()
+                .map(serialise)
+                .collect::<std::io::Result<_>>()?;
+            for (k, line) in lines.iter().enumerate() {
+                if start + k > 0 {
+                    out.write_all(b",\n")?;
+                }
+                out.write_all(line)?;
             }
-            let feature = geojson::Feature {
-                geometry: Some(geojson::Geometry::new(geometry_value(
-                    &feature.geometry,
-                    scale,
-                ))),
-                properties: Some(feature.properties.into_iter().collect()),
-                ..Default::default()
-            };
-            serde_json::to_writer(&mut *out, &feature)?;
         }
         out.write_all(b"\n]\n}\n")
     })

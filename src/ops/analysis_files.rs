@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use serde_json::json;
 
 use crate::analysis::{Analysis, Atlas, CrosswalkRow};
-use crate::io::{OutFeature, WriteError, write_atomic, write_atomic_with, write_geojson};
+use crate::io::{OutFeature, WriteError, write_atomic, write_atomic_with, write_geojson_with};
 use crate::model::Crs;
 
 /// The exact header of crosswalk.csv (weight columns follow when a weight field is used).
@@ -89,34 +89,40 @@ pub fn write_problems_geojson(
     analysis: &Analysis,
     working_crs: Crs,
 ) -> Result<(), WriteError> {
-    let features = analysis
-        .problems
-        .iter()
-        .map(|p| {
-            let mut properties = vec![
-                ("kind".to_string(), json!(p.kind.as_str())),
-                ("layer".to_string(), json!(p.layer)),
-                ("ids".to_string(), json!(p.ids)),
-                (
-                    "area_m2".to_string(),
-                    json!((p.area_m2 * 1000.0).round() / 1000.0),
-                ),
-                (
-                    "width_m".to_string(),
-                    json!((p.width_m * 1000.0).round() / 1000.0),
-                ),
-            ];
-            if let Some(of) = p.sliver_of {
-                properties.push(("sliver_of".to_string(), json!(of.as_str())));
-            }
-            OutFeature {
-                properties,
-                geometry: geo::MultiPolygon::new(vec![p.geometry.clone()]),
-            }
-        })
-        .collect();
-    write_geojson(path, "problems", features, working_crs, Crs::WGS84)
-        .map_err(|e| WriteError::new(path, e))
+    // Each problem becomes a feature only as the writer reaches it: a second copy of every
+    // problem's geometry at once would be the largest allocation of the whole run.
+    let feature = |i: usize| {
+        let p = &analysis.problems[i];
+        let mut properties = vec![
+            ("kind".to_string(), json!(p.kind.as_str())),
+            ("layer".to_string(), json!(p.layer)),
+            ("ids".to_string(), json!(p.ids)),
+            (
+                "area_m2".to_string(),
+                json!((p.area_m2 * 1000.0).round() / 1000.0),
+            ),
+            (
+                "width_m".to_string(),
+                json!((p.width_m * 1000.0).round() / 1000.0),
+            ),
+        ];
+        if let Some(of) = p.sliver_of {
+            properties.push(("sliver_of".to_string(), json!(of.as_str())));
+        }
+        OutFeature {
+            properties,
+            geometry: geo::MultiPolygon::new(vec![p.geometry.clone()]),
+        }
+    };
+    write_geojson_with(
+        path,
+        "problems",
+        analysis.problems.len(),
+        feature,
+        working_crs,
+        Crs::WGS84,
+    )
+    .map_err(|e| WriteError::new(path, e))
 }
 
 /// Writes the whole analysis as compact JSON.
