@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: `gebieden analyse` of the national pair (CBS buurten 2019 × PC4 2020) against
 # geopandas.overlay of the same two files, side by side on this machine. Prints wall time and
-# peak memory of each whole process (reading included) and their ratio.
+# peak memory of each whole process (reading included) and their ratio, each the median of
+# [runs] runs (default 3).
 #
 #   bash bench/analyse_vs_geopandas.sh [runs]
 #

@@ -1,15 +1,16 @@
 # Shared by the bench scripts (sourced, with $runs set): a scratch directory $out, and
-# `measure label command...`, which prints "label wall_s peak_MB" for the best of $runs runs.
+# `measure label command...`, which prints "label wall_s peak_MB" for the median of $runs runs
+# (the peak memory of that same run).
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 
 measure() {
     local label="$1"; shift
-    local best_wall="" best_mem=""
+    : > "$out/runs"
     for _ in $(seq "$runs"); do
         /usr/bin/time -f "%e %M" -o "$out/time" "$@" > /dev/null 2> "$out/stderr" || { cat "$out/stderr"; exit 1; }
-        read -r wall mem < "$out/time"
-        if [ -z "$best_wall" ] || awk "BEGIN{exit !($wall < $best_wall)}"; then best_wall=$wall; best_mem=$mem; fi
+        cat "$out/time" >> "$out/runs"
     done
-    echo "$label $best_wall $((best_mem / 1024))"
+    sort -n "$out/runs" | awk -v label="$label" '{ w[NR] = $1; m[NR] = $2 }
+        END { h = int((NR + 1) / 2); printf "%s %s %d\n", label, w[h], m[h] / 1024 }'
 }

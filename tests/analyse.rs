@@ -341,3 +341,53 @@ fn invalid_features_are_repaired_and_reported() {
         serde_json::from_str(&std::fs::read_to_string(out.join("report.json")).unwrap()).unwrap();
     assert_eq!(report["adjustments"][0]["id"], "vlinder");
 }
+
+#[test]
+fn a_second_run_redoes_only_what_changed() {
+    use gebieden::analysis::{AnalysisCache, CacheUse, analyse_with_cache};
+    use std::sync::Mutex;
+    let names = ["politie", "corporatie", "zorgteams"];
+    let mut layers: Vec<Layer> = names
+        .iter()
+        .map(|n| load_one(&demo(&format!("{n}.geojson"))))
+        .collect();
+    let extent = load_one(&demo("gemeentegrens.geojson"));
+    let options = AnalysisOptions {
+        weight_field: Some("inwoners".into()),
+        ..Default::default()
+    };
+    let report = |a: &gebieden::analysis::Analysis| serde_json::to_string(a).unwrap();
+    let cache = Mutex::new(AnalysisCache::new());
+    let used = || cache.lock().unwrap().last_run;
+
+    let first = analyse_with_cache(&layers, Some(&extent), &options, Some(&cache));
+    assert_eq!(
+        used(),
+        CacheUse { layers_reused: 0, layers_computed: 3, pairs_reused: 0, pairs_computed: 3 }
+    );
+    assert_eq!(report(&first), report(&analyse(&layers, Some(&extent), &options)));
+
+    let again = analyse_with_cache(&layers, Some(&extent), &options, Some(&cache));
+    assert_eq!(
+        used(),
+        CacheUse { layers_reused: 3, layers_computed: 0, pairs_reused: 3, pairs_computed: 0 }
+    );
+    assert_eq!(report(&again), report(&first));
+
+    // One area of the police division moves 50 m: its problems and its two pairs are redone,
+    // the pair of the other two is not, and the result is what a fresh run finds.
+    use geo::Translate;
+    layers[0].features[0].geometry = layers[0].features[0].geometry.translate(50.0, 0.0);
+    let changed = analyse_with_cache(&layers, Some(&extent), &options, Some(&cache));
+    assert_eq!(
+        used(),
+        CacheUse { layers_reused: 2, layers_computed: 1, pairs_reused: 1, pairs_computed: 2 }
+    );
+    assert_eq!(report(&changed), report(&analyse(&layers, Some(&extent), &options)));
+    assert_ne!(report(&changed), report(&first));
+
+    // Another sliver width changes every layer's problems.
+    let wider = AnalysisOptions { sliver_width_m: 8.0, ..options.clone() };
+    analyse_with_cache(&layers, Some(&extent), &wider, Some(&cache));
+    assert_eq!(used().layers_computed, 3);
+}

@@ -5,6 +5,7 @@
 //! working CRS (`geometry::snap`).
 
 mod atlas;
+mod cache;
 mod clean;
 mod crosswalk;
 mod index;
@@ -16,6 +17,7 @@ mod run;
 
 pub use crate::geometry::{MIN_PIECE_AREA_M2, intersection, repair, snap, union_all};
 pub use atlas::{Atlas, AtlasRow};
+pub use cache::{AnalysisCache, CacheUse};
 pub use clean::{Cleaned, MergeRule, Reassigned, RemainingGap, clean};
 pub use crosswalk::{BestMatch, CrosswalkRow, PairReport, crosswalk, pair_report};
 pub use index::FeatureIndex;
@@ -23,4 +25,6 @@ pub use migrate::{MigratedUnit, Migration, MigrationStatus, SAME_PLACE_BAND_M, m
 pub use nest::{Nest, NestRow, nest, nested_geometries};
 pub use prepare::{Adjustment, PreparedLayer};
 pub use problems::{Problem, ProblemKind, gaps, overlaps};
-pub use run::{Analysis, AnalysisOptions, LayerReport, Settings, Tally, analyse};
+pub use run::{
+    Analysis, AnalysisOptions, LayerReport, Settings, Tally, analyse, analyse_with_cache,
+};

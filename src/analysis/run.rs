@@ -3,6 +3,11 @@
 
 use geo::MultiPolygon;
 use rayon::prelude::*;
+use std::sync::{Arc, Mutex};
+
+use super::cache::{
+    AnalysisCache, LayerKey, PairKey, PairResult, layer_content, layer_key, pair_key,
+};
 use serde::Serialize;
 
 use super::atlas::{Atlas, atlas};
@@ -25,6 +30,9 @@ pub struct AnalysisOptions {
     pub weight_field: Option<String>,
     /// The index (in the layers given) of the base layer for the atlas.
     pub base_layer: Option<usize>,
+    /// Whether to compute the crosswalks between the layers (and the atlas); without, only
+    /// the problems inside each layer (as a map highlighting them needs).
+    pub between_layers: bool,
 }
 
 impl Default for AnalysisOptions {
@@ -34,6 +42,7 @@ impl Default for AnalysisOptions {
             grid_m: 0.001,
             weight_field: None,
             base_layer: None,
+            between_layers: true,
         }
     }
 }
@@ -125,12 +134,29 @@ fn layer_problems(
     found
 }
 
+/// The value inside `shared`, moved out when nothing else holds it (no cache), else copied.
+fn unshared<T: Clone>(shared: Arc<T>) -> T {
+    Arc::try_unwrap(shared).unwrap_or_else(|shared| (*shared).clone())
+}
+
 /// Analyses the layers (all in one working CRS). `extent` is the territory every division
 /// should cover, e.g. the municipal boundary.
 pub fn analyse<L: Borrow<Layer>>(
     layers: &[L],
     extent: Option<&Layer>,
     options: &AnalysisOptions,
+) -> Analysis {
+    analyse_with_cache(layers, extent, options, None)
+}
+
+/// [`analyse`], taking what an earlier run found for unchanged layers and pairs from `cache`
+/// and keeping what this run computes: after a change to one layer, only its problems and
+/// the pairs with it are computed again.
+pub fn analyse_with_cache<L: Borrow<Layer>>(
+    layers: &[L],
+    extent: Option<&Layer>,
+    options: &AnalysisOptions,
+    cache: Option<&Mutex<AnalysisCache>>,
 ) -> Analysis {
     let names = unique_names(layers);
     let weight = options.weight_field.as_deref();
@@ -148,6 +174,54 @@ pub fn analyse<L: Borrow<Layer>>(
         union_all(&polygons)
     });
 
+    // With a cache, what an earlier run found for an unchanged layer or pair is taken from it,
+    // and only the rest is computed.
+    let mut cache = cache.map(|c| c.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+    if let Some(cache) = cache.as_mut() {
+        cache.begin_run();
+    }
+    // Fingerprints read every coordinate; without a cache they are not needed.
+    let content = |layer: &Layer| cache.as_ref().map_or(0, |_| layer_content(layer));
+    let extent_content = extent.map(content);
+    let layer_keys: Vec<LayerKey> = layers
+        .iter()
+        .zip(&names)
+        .map(|(layer, name)| {
+            layer_key(
+                content(layer.borrow()),
+                name,
+                extent_content,
+                options.sliver_width_m,
+                options.grid_m,
+            )
+        })
+        .collect();
+    let known_layers: Vec<Option<Arc<Vec<Problem>>>> = layer_keys
+        .iter()
+        .map(|&key| cache.as_mut().and_then(|c| c.layer(key)))
+        .collect();
+    let layer_was_known: Vec<bool> = known_layers.iter().map(Option::is_some).collect();
+    let pair_indices: Vec<(usize, usize)> = (0..prepared.len())
+        .flat_map(|i| (i + 1..prepared.len()).map(move |j| (i, j)))
+        .filter(|_| options.between_layers)
+        .collect();
+    let pair_keys: Vec<PairKey> = pair_indices
+        .iter()
+        .map(|&(i, j)| {
+            pair_key(
+                layer_keys[i],
+                layer_keys[j],
+                prepared[i].weights.as_deref(),
+                prepared[j].weights.as_deref(),
+            )
+        })
+        .collect();
+    let known_pairs: Vec<Option<PairResult>> = pair_keys
+        .iter()
+        .map(|&key| cache.as_mut().and_then(|c| c.pair(key)))
+        .collect();
+    let pair_was_known: Vec<bool> = known_pairs.iter().map(Option::is_some).collect();
+
     // The problems inside each layer and the crosswalks between them are independent: run
     // side by side, one's sequential stretches (the union of a layer, merging piled overlaps)
     // leave the other core to the other.
@@ -155,23 +229,45 @@ pub fn analyse<L: Borrow<Layer>>(
         || {
             prepared
                 .par_iter()
-                .map(|layer| layer_problems(layer, extent_geometry.as_ref(), options.sliver_width_m))
+                .zip(known_layers)
+                .map(|(layer, known)| {
+                    known.unwrap_or_else(|| {
+                        Arc::new(layer_problems(
+                            layer,
+                            extent_geometry.as_ref(),
+                            options.sliver_width_m,
+                        ))
+                    })
+                })
                 .collect::<Vec<_>>()
         },
         || {
-            let pairs: Vec<(usize, usize)> = (0..prepared.len())
-                .flat_map(|i| (i + 1..prepared.len()).map(move |j| (i, j)))
-                .collect();
-            pairs
-                .into_par_iter()
-                .map(|(i, j)| {
-                    let rows = crosswalk(&prepared[i], &prepared[j], options.sliver_width_m);
-                    let report = pair_report(&prepared[i], &prepared[j], &rows);
-                    ((i, j), rows, report)
+            pair_indices
+                .par_iter()
+                .zip(known_pairs)
+                .map(|(&(i, j), known)| {
+                    known.unwrap_or_else(|| {
+                        let rows = crosswalk(&prepared[i], &prepared[j], options.sliver_width_m);
+                        let report = pair_report(&prepared[i], &prepared[j], &rows);
+                        Arc::new((rows, report))
+                    })
                 })
                 .collect::<Vec<_>>()
         },
     );
+    if let Some(cache) = cache.as_mut() {
+        for ((key, problems), known) in layer_keys.iter().zip(&per_layer).zip(&layer_was_known) {
+            if !known {
+                cache.keep_layer(*key, problems.clone());
+            }
+        }
+        for ((key, result), known) in pair_keys.iter().zip(&per_pair).zip(&pair_was_known) {
+            if !known {
+                cache.keep_pair(*key, result.clone());
+            }
+        }
+    }
+    drop(cache);
 
     let mut problems = Vec::new();
     let mut reports = Vec::new();
@@ -192,7 +288,7 @@ pub fn analyse<L: Borrow<Layer>>(
             skipped: layer.skipped.len(),
             weight_total: layer.weights.as_ref().map(|w| w.iter().sum()),
         };
-        for problem in &found {
+        for problem in found.iter() {
             match problem.kind {
                 ProblemKind::Gap => report.gaps.add(problem.area_m2),
                 ProblemKind::Overlap => report.overlaps.add(problem.area_m2),
@@ -200,7 +296,7 @@ pub fn analyse<L: Borrow<Layer>>(
             }
         }
         reports.push(report);
-        problems.extend(found);
+        problems.extend(unshared(found));
     }
     problems.sort_by(|a, b| {
         (a.kind == ProblemKind::Sliver)
@@ -211,7 +307,8 @@ pub fn analyse<L: Borrow<Layer>>(
     let mut all_rows = Vec::new();
     let mut pairs = Vec::new();
     let mut rows_by_pair: Vec<((usize, usize), std::ops::Range<usize>)> = Vec::new();
-    for (pair, rows, report) in per_pair {
+    for (pair, result) in pair_indices.into_iter().zip(per_pair) {
+        let (rows, report) = unshared(result);
         pairs.push(report);
         let start = all_rows.len();
         all_rows.extend(rows);

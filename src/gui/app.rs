@@ -3,11 +3,11 @@
 //! is in `window.rs`.
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use eframe::egui;
 
-use gebieden::analysis::Analysis;
+use gebieden::analysis::{Analysis, AnalysisCache};
 use gebieden::model::Layer;
 use gebieden::render::{LayerShapes, Projector};
 
@@ -75,6 +75,9 @@ pub struct GebiedenApp {
     /// Working CRS → WGS 84 for the status bar, cached per working CRS.
     pub cursor_reprojector: Option<(gebieden::model::Crs, Option<gebieden::io::Reprojector>)>,
     pub analysis: Option<AnalysisView>,
+    /// What analyses found per layer and pair, shared by the analysis job and the map preview:
+    /// an unchanged layer is not checked twice, and after a change only its pairs are redone.
+    pub analysis_cache: Arc<Mutex<AnalysisCache>>,
     /// The base layer for the atlas, by index into `layers`.
     pub base_layer: Option<usize>,
     /// Sliver width, weight field and extent layer (an index into `layers`), as the project
@@ -141,6 +144,7 @@ impl Default for GebiedenApp {
             cursor_in_map: None,
             cursor_reprojector: None,
             analysis: None,
+            analysis_cache: Arc::default(),
             base_layer: None,
             analysis_settings: AnalysisSettings::default(),
             language: Language::default(),

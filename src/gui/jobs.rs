@@ -8,7 +8,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 use gebieden::io::{LoadOptions, load};
 use gebieden::model::{Crs, Layer, LayerStyleSpec, ProjectLayer};
-use gebieden::ops::{analyse_layers, compose_layers, load_project_layer, partner_indices};
+use gebieden::ops::{analyse_layers_with_cache, compose_layers, load_project_layer, partner_indices};
 use gebieden::render::LayerShapes;
 
 use super::app::{Action, AnalysisView, GebiedenApp, MapLayer, Message, Selection};
@@ -322,9 +322,10 @@ impl GebiedenApp {
         let layers: Vec<Arc<Layer>> = self.layers.iter().map(|l| l.layer.clone()).collect();
         let base = self.base_layer;
         let settings = self.analysis_settings.clone();
+        let cache = self.analysis_cache.clone();
         self.jobs.analysing = true;
         let work = move || {
-            let analysis = match analyse_layers(&layers, base, &settings) {
+            let analysis = match analyse_layers_with_cache(&layers, base, &settings, Some(&cache)) {
                 Ok(analysis) => analysis,
                 Err(error) => return JobResult::AnalysisRefused(error.to_string()),
             };

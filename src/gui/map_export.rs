@@ -145,10 +145,16 @@ impl GebiedenApp {
         };
         self.map_export.preview_key = Some(key);
         self.map_export.rendering_preview = true;
+        let cache = self.analysis_cache.clone();
         let work = move || {
-            // Gaps and overlaps not known yet for these partners: found once, then kept.
+            // Gaps and overlaps not known yet for these partners: found once, then kept (and
+            // partners the analysis already checked are taken from its cache).
             let problems = if request.options.problems && request.problems.is_none() {
-                let pieces = Arc::new(problem_pieces(&request.partners, request.sliver_width_m));
+                let pieces = Arc::new(problem_pieces(
+                    &request.partners,
+                    request.sliver_width_m,
+                    Some(&cache),
+                ));
                 request.problems = Some(pieces.clone());
                 Some((problems_key(&request), pieces))
             } else {

@@ -3,7 +3,9 @@
 
 use std::borrow::Borrow;
 
-use crate::analysis::{Analysis, AnalysisOptions, analyse};
+use std::sync::Mutex;
+
+use crate::analysis::{Analysis, AnalysisCache, AnalysisOptions, analyse_with_cache};
 use crate::model::{AnalysisSettings, Layer};
 
 /// Why an analysis cannot run with these settings.
@@ -41,6 +43,17 @@ pub fn analyse_layers<L: Borrow<Layer>>(
     base_layer: Option<usize>,
     settings: &AnalysisSettings,
 ) -> Result<Analysis, AnalyseError> {
+    analyse_layers_with_cache(layers, base_layer, settings, None)
+}
+
+/// [`analyse_layers`] taking unchanged layers' and pairs' results from `cache` (see
+/// [`analyse_with_cache`]).
+pub fn analyse_layers_with_cache<L: Borrow<Layer>>(
+    layers: &[L],
+    base_layer: Option<usize>,
+    settings: &AnalysisSettings,
+    cache: Option<&Mutex<AnalysisCache>>,
+) -> Result<Analysis, AnalyseError> {
     if !(settings.sliver_width_m.is_finite() && settings.sliver_width_m >= 0.0) {
         return Err(AnalyseError::BadSliverWidth(settings.sliver_width_m));
     }
@@ -67,7 +80,7 @@ pub fn analyse_layers<L: Borrow<Layer>>(
         return Err(AnalyseError::NoWeightField(field.clone()));
     }
     let extent = extent_index.map(|e| layers[e].borrow());
-    Ok(analyse(&divisions, extent, &options))
+    Ok(analyse_with_cache(&divisions, extent, &options, cache))
 }
 
 #[cfg(test)]

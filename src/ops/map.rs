@@ -5,7 +5,9 @@ use std::sync::Arc;
 
 use geo::MultiPolygon;
 
-use crate::analysis::{AnalysisOptions, ProblemKind, analyse};
+use std::sync::Mutex;
+
+use crate::analysis::{AnalysisCache, AnalysisOptions, ProblemKind, analyse_with_cache};
 use crate::compose::ComposeResult;
 use crate::geometry::distinct_colours;
 use crate::model::{AREA_PALETTE, Crs, Layer, MapFormat, MapOptions, Project};
@@ -66,16 +68,22 @@ pub struct ProblemPieces {
     pub overlaps: Vec<MultiPolygon<f64>>,
 }
 
-/// The gaps and overlaps of `partners` (slivers left out: a map shows real differences).
-pub fn problem_pieces(partners: &[Arc<Layer>], sliver_width_m: f64) -> ProblemPieces {
+/// The gaps and overlaps of `partners` (slivers left out: a map shows real differences). With
+/// a cache (the window's), layers the analysis already checked are not checked again.
+pub fn problem_pieces(
+    partners: &[Arc<Layer>],
+    sliver_width_m: f64,
+    cache: Option<&Mutex<AnalysisCache>>,
+) -> ProblemPieces {
     if partners.is_empty() {
         return ProblemPieces::default();
     }
     let options = AnalysisOptions {
         sliver_width_m,
+        between_layers: false,
         ..AnalysisOptions::default()
     };
-    let analysis = analyse(partners, None, &options);
+    let analysis = analyse_with_cache(partners, None, &options, cache);
     let pick = |kind| -> Vec<MultiPolygon<f64>> {
         analysis
             .problems
@@ -130,6 +138,7 @@ impl MapRequest {
             (None, true) => Some(Arc::new(problem_pieces(
                 &self.partners,
                 self.sliver_width_m,
+                None,
             ))),
         };
         let credit = self.credit.clone().unwrap_or_else(|| {

@@ -25,7 +25,7 @@ mod publish;
 mod report;
 mod versions;
 
-pub use analyse::{AnalyseError, analyse_layers, analysis_options};
+pub use analyse::{AnalyseError, analyse_layers, analyse_layers_with_cache, analysis_options};
 pub use analysis_files::{
     CROSSWALK_HEADER, write_analysis, write_atlas_csv, write_crosswalk_csv, write_problems_geojson,
     write_report_json,

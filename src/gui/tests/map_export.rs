@@ -103,4 +103,8 @@ fn the_preview_finds_gaps_and_overlaps_once_per_set_of_partners() {
     assert!(!harness.state().layers[3].style.visible);
     let (other_key, _) = harness.state().map_export.problems.clone().unwrap();
     assert_ne!(key, other_key);
+    // ... but each remaining partner was checked before: taken from the cache, none again.
+    let used = harness.state().analysis_cache.lock().unwrap().last_run;
+    assert_eq!((used.layers_computed, used.pairs_computed), (0, 0), "{used:?}");
+    assert!(used.layers_reused >= 1, "{used:?}");
 }
