@@ -60,6 +60,8 @@ pub enum Action {
     ClearPlace,
     /// Opens "Opschonen…" on a layer.
     OpenClean(usize),
+    /// Carries the composition to another vintage of the base units ('Nieuwe indeling').
+    OpenVintage(PathBuf),
     /// Nests a partner layer in the base units and opens the result as a layer.
     NestLayer(usize),
     /// Makes a nest layer's partner areas, with their units, the composition to paint from.

@@ -124,6 +124,7 @@ pub struct GebiedenApp {
     pub found_place: Option<super::search::FoundPlace>,
     /// "Opschonen…" open on a layer.
     pub clean_dialog: Option<super::clean_dialog::CleanDialog>,
+    pub vintage_dialog: Option<super::vintage_dialog::VintageDialog>,
     /// The composition's versions and the partners' sign-offs.
     pub negotiation: super::negotiation::NegotiationState,
     pub(super) jobs: Jobs,
@@ -173,6 +174,7 @@ impl Default for GebiedenApp {
             search: Default::default(),
             found_place: None,
             clean_dialog: None,
+            vintage_dialog: None,
             negotiation: Default::default(),
             jobs: Jobs::new(),
             repaint: None,
@@ -354,6 +356,10 @@ impl GebiedenApp {
             Action::ClearPlace => self.found_place = None,
             Action::OpenClean(layer) => {
                 self.clean_dialog = Some(super::clean_dialog::CleanDialog::new(layer));
+            }
+            Action::OpenVintage(path) => {
+                self.vintage_dialog = Some(super::vintage_dialog::VintageDialog::new(path));
+                super::vintage_dialog::start(self);
             }
             Action::NestLayer(index) => {
                 let (Some(partner), Some(base)) = (self.layers.get(index), self.base()) else {

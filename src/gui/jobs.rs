@@ -520,7 +520,7 @@ impl GebiedenApp {
         self.jobs.spawn(self.repaint.clone(), work, on_panic);
     }
 
-    fn add_loaded(&mut self, path: PathBuf, result: Loaded, pending: PendingLoad) {
+    pub(super) fn add_loaded(&mut self, path: PathBuf, result: Loaded, pending: PendingLoad) {
         let loaded = match result {
             Ok(loaded) => loaded,
             // The reason comes from the library (in English); the headline is the user's.

@@ -84,6 +84,19 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
                 }
                 ui.close();
             }
+            if ui
+                .add_enabled(app.base_layer.is_some(), egui::Button::new(t.new_vintage))
+                .on_hover_text(t.new_vintage_hint)
+                .clicked()
+            {
+                if let Some(path) = rfd::FileDialog::new()
+                    .add_filter("GeoJSON, Shapefile, GeoPackage", gebieden::io::SUPPORTED_EXTENSIONS)
+                    .pick_file()
+                {
+                    app.actions.push(Action::OpenVintage(path));
+                }
+                ui.close();
+            }
             ui.separator();
             if ui.button(t.open_demo).clicked() {
                 app.actions.push(Action::OpenDemo);

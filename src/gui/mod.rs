@@ -8,6 +8,7 @@ pub mod app;
 mod basemap;
 pub mod bench;
 mod clean_dialog;
+mod vintage_dialog;
 mod compose_panel;
 mod composer;
 mod crs_dialog;

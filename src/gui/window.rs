@@ -83,6 +83,7 @@ impl GebiedenApp {
         super::crs_dialog::window(self, ui.ctx());
         super::sheet_dialog::window(self, ui.ctx());
         super::clean_dialog::window(self, ui.ctx());
+        super::vintage_dialog::window(self, ui.ctx());
         self.restore_dialog(ui.ctx());
         self.missing_layers_dialog(ui.ctx());
         self.shortcuts(ui.ctx());

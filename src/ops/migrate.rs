@@ -95,6 +95,37 @@ pub fn migrate_composition(
     }
 }
 
+/// The new units with the weight the migration carried over (the old units' population spread by
+/// area) as a field of their own, `<field>_<old year>` (or `<field>_oud` without a year), so
+/// that the composition over the new units still counts inhabitants of the vintage it was
+/// agreed on. Unchanged when no weight was carried, or the new units already have that field.
+pub fn with_carried_weight(new_units: &Layer, result: &MigrationResult, old_year: Option<i32>) -> (Layer, Option<String>) {
+    let Some(weight) = &result.weight_field else {
+        return (new_units.clone(), None);
+    };
+    let name = match old_year {
+        Some(year) => format!("{weight}_{year}"),
+        None => format!("{weight}_oud"),
+    };
+    if new_units.field_index(&name).is_some() {
+        return (new_units.clone(), None);
+    }
+    let carried: std::collections::HashMap<&str, f64> =
+        result.migration.units.iter().filter_map(|u| u.weight.map(|w| (u.unit.as_str(), w))).collect();
+    let mut layer = new_units.clone();
+    layer.fields.push(crate::model::Field {
+        name: name.clone(),
+        kind: crate::model::FieldType::Float,
+    });
+    for feature in &mut layer.features {
+        let value = carried
+            .get(feature.id.as_str())
+            .map_or(crate::model::Value::Null, |w| crate::model::Value::Float((w * 10.0).round() / 10.0));
+        feature.attributes.push(value);
+    }
+    (layer, Some(name))
+}
+
 /// Writes `assignment.csv` (`unit,area`: every new unit, empty area for a straddler) and
 /// `migration.csv` (`unit,area,share,status,from[,weight]`) into `dir`.
 pub fn write_migration(dir: &Path, result: &MigrationResult) -> Result<Vec<PathBuf>, WriteError> {

@@ -41,7 +41,9 @@ pub use load::{
     project_dir, project_layer_options,
 };
 pub use publish::{PublishSettings, Published, WEB_TILES_CREDIT, WEB_TILES_URL, publish_layer, publish_workspace};
-pub use migrate::{AreaShift, MIGRATION_HEADER, MigrationResult, migrate_composition, status_counts, write_migration};
+pub use migrate::{
+    AreaShift, MIGRATION_HEADER, MigrationResult, migrate_composition, status_counts, with_carried_weight, write_migration,
+};
 pub use report::decision_report;
 pub use versions::{
     AreaChange, DIFF_HEADER, MovedUnit, VersionDiff, VersionError, base_identity, base_vintage_change, diff_versions, lock_agreed,

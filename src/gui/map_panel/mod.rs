@@ -65,6 +65,7 @@ pub fn ui(app: &mut GebiedenApp, ui: &mut egui::Ui) {
     draw_differences(app, &view, &mut shapes);
     draw_clean_preview(app, &view, &mut shapes);
     draw_version_changes(app, &view, &mut shapes);
+    draw_vintage(app, &view, &mut shapes);
     draw_hover_and_selection(app, &view, level, &mut shapes);
     painter.with_clip_rect(rect).extend(shapes);
 

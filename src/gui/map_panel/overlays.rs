@@ -152,6 +152,34 @@ pub(super) fn draw_version_changes(app: &GebiedenApp, view: &Projector, shapes: 
     }
 }
 
+/// "Nieuwe indeling": the new units outlined over the old areas until taken over, and the
+/// units that straddle an area boundary and have no area yet hatched.
+pub(super) fn draw_vintage(app: &GebiedenApp, view: &Projector, shapes: &mut Vec<Shape>) {
+    let Some(dialog) = &app.vintage_dialog else { return };
+    let Some(preview) = &dialog.preview else { return };
+    let area = view.visible_map_rect();
+    let visible = |b: [f64; 4]| !(b[2] < area[0] || b[0] > area[2] || b[3] < area[1] || b[1] > area[3]);
+    if !dialog.adopted {
+        let stroke = Stroke::new(1.0, Color32::from_gray(40));
+        for feature in preview.shapes.features.iter().filter(|f| visible(f.bbox)) {
+            outline_feature(shapes, view, feature, 0, stroke);
+        }
+    }
+    let undecided = crate::gui::vintage_dialog::undecided(app);
+    let colour = Color32::from_rgb(200, 30, 30);
+    let spacing = view.metres_per_pixel * 6.0;
+    for (i, unit) in &preview.straddlers {
+        let Some(feature) = preview.shapes.features.get(*i) else { continue };
+        if !visible(feature.bbox) || !undecided.contains(unit) {
+            continue;
+        }
+        for [a, b] in gebieden::geometry::hatch(&feature.levels[0].rings, spacing) {
+            shapes.push(Shape::line_segment([to_pos(view, a), to_pos(view, b)], Stroke::new(1.5, colour)));
+        }
+        outline_feature(shapes, view, feature, 0, Stroke::new(2.0, colour));
+    }
+}
+
 /// Hover and selection, on top of everything.
 pub(super) fn draw_hover_and_selection(
     app: &GebiedenApp,

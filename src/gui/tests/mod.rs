@@ -15,6 +15,7 @@ mod persistence;
 mod projects;
 mod publish;
 mod versions;
+mod vintage;
 mod window;
 
 pub(super) fn demo_harness() -> Harness<'static, GebiedenApp> {
