@@ -249,9 +249,10 @@ pub fn window(app: &mut GebiedenApp, ctx: &egui::Context) {
                 ui.separator();
                 ui.label(t.vintage_changed_areas);
                 for area in changed {
-                    let mut line = format!("{}: {:.2} km² > {:.2} km²", area.area, area.km2[0], area.km2[1]);
+                    let to = t.vintage_to;
+                    let mut line = format!("{}: {:.2} km² {to} {:.2} km²", area.area, area.km2[0], area.km2[1]);
                     if let Some([before, after]) = area.weight {
-                        line.push_str(&format!(", {WEIGHT_FIELD} {before:.0} > {after:.0}"));
+                        line.push_str(&format!(", {WEIGHT_FIELD} {before:.0} {to} {after:.0}"));
                     }
                     ui.label(line);
                 }

@@ -77,6 +77,10 @@ fn an_agreement_moves_to_the_new_buurten_and_the_straddlers_wait_for_a_decision(
     // The old population goes along as a field of the new buurten.
     assert_eq!(preview.carried_field.as_deref(), Some("inwoners_2015"));
     assert_eq!(crate::gui::vintage_dialog::undecided(harness.state()).len(), 3);
+    harness.state_mut().actions.push(Action::ZoomToAll);
+    harness.run_steps(3);
+    let options = egui_kittest::SnapshotOptions::new().threshold(2.0).max_failed_pixels(2000);
+    harness.snapshot_options("vintage_straddlers", &options);
 
     harness.get_by_label("Overnemen als nieuwe versie").click();
     settle(&mut harness);
