@@ -160,6 +160,15 @@ pub fn intersection_with_crumbs(a: &MultiPolygon<f64>, b: &MultiPolygon<f64>) ->
     );
     let a = clip_to_rect(a, clip);
     let b = clip_to_rect(b, clip);
+    // Every shared point lies in both clipped parts' boxes: when those boxes share no area
+    // (two neighbours whose corners only reach into each other's box), neither do the parts,
+    // and the overlay is not needed.
+    let (Some(ra), Some(rb)) = (a.bounding_rect(), b.bounding_rect()) else {
+        return MultiPolygon::new(vec![]);
+    };
+    if !rect_intersection(ra, rb).is_some_and(|r| r.width() > 0.0 && r.height() > 0.0) {
+        return MultiPolygon::new(vec![]);
+    }
     let both = a.intersection(&b);
     MultiPolygon::new(both.0.into_iter().filter(|p| p.unsigned_area() > 0.0).collect())
 }
