@@ -134,6 +134,12 @@ fn layer_problems(
     found
 }
 
+/// The cache, also after a run that panicked while holding it (its entries are whole: each is
+/// put in at once).
+fn lock_cache(cache: &Mutex<AnalysisCache>) -> std::sync::MutexGuard<'_, AnalysisCache> {
+    cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// The value inside `shared`, moved out when nothing else holds it (no cache), else copied.
 fn unshared<T: Clone>(shared: Arc<T>) -> T {
     Arc::try_unwrap(shared).unwrap_or_else(|shared| (*shared).clone())
@@ -176,12 +182,14 @@ pub fn analyse_with_cache<L: Borrow<Layer>>(
 
     // With a cache, what an earlier run found for an unchanged layer or pair is taken from it,
     // and only the rest is computed.
-    let mut cache = cache.map(|c| c.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
-    if let Some(cache) = cache.as_mut() {
-        cache.begin_run();
+    // The lock is held to look up and to store, not while computing: the window's map preview
+    // and its analysis may run at the same time.
+    let mut kept = cache.map(lock_cache);
+    if let Some(kept) = kept.as_mut() {
+        kept.begin_run();
     }
     // Fingerprints read every coordinate; without a cache they are not needed.
-    let content = |layer: &Layer| cache.as_ref().map_or(0, |_| layer_content(layer));
+    let content = |layer: &Layer| cache.map_or(0, |_| layer_content(layer));
     let extent_content = extent.map(content);
     let layer_keys: Vec<LayerKey> = layers
         .iter()
@@ -198,7 +206,7 @@ pub fn analyse_with_cache<L: Borrow<Layer>>(
         .collect();
     let known_layers: Vec<Option<Arc<Vec<Problem>>>> = layer_keys
         .iter()
-        .map(|&key| cache.as_mut().and_then(|c| c.layer(key)))
+        .map(|&key| kept.as_mut().and_then(|c| c.layer(key)))
         .collect();
     let layer_was_known: Vec<bool> = known_layers.iter().map(Option::is_some).collect();
     let pair_indices: Vec<(usize, usize)> = (0..prepared.len())
@@ -218,9 +226,10 @@ pub fn analyse_with_cache<L: Borrow<Layer>>(
         .collect();
     let known_pairs: Vec<Option<PairResult>> = pair_keys
         .iter()
-        .map(|&key| cache.as_mut().and_then(|c| c.pair(key)))
+        .map(|&key| kept.as_mut().and_then(|c| c.pair(key)))
         .collect();
     let pair_was_known: Vec<bool> = known_pairs.iter().map(Option::is_some).collect();
+    drop(kept);
 
     // The problems inside each layer and the crosswalks between them are independent: run
     // side by side, one's sequential stretches (the union of a layer, merging piled overlaps)
@@ -255,7 +264,7 @@ pub fn analyse_with_cache<L: Borrow<Layer>>(
                 .collect::<Vec<_>>()
         },
     );
-    if let Some(cache) = cache.as_mut() {
+    if let Some(mut cache) = cache.map(lock_cache) {
         for ((key, problems), known) in layer_keys.iter().zip(&per_layer).zip(&layer_was_known) {
             if !known {
                 cache.keep_layer(*key, problems.clone());
@@ -267,7 +276,6 @@ pub fn analyse_with_cache<L: Borrow<Layer>>(
             }
         }
     }
-    drop(cache);
 
     let mut problems = Vec::new();
     let mut reports = Vec::new();
