@@ -117,15 +117,23 @@ pub fn start(app: &mut GebiedenApp) {
 
 /// Takes a finished migration.
 pub fn poll(app: &mut GebiedenApp) {
+    let t = app.t();
     let Some(dialog) = &mut app.vintage_dialog else { return };
-    let Some(Ok(result)) = dialog.computing.as_ref().map(Receiver::try_recv) else { return };
+    let Some(received) = dialog.computing.as_ref().map(Receiver::try_recv) else { return };
+    let result = match received {
+        Ok(result) => result,
+        Err(std::sync::mpsc::TryRecvError::Empty) => return,
+        // The work ended without an answer (a bug in it): said, not waited for forever.
+        Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+            Err(format!("{}: {} {}. {}", dialog.path.display(), t.internal_error, t.vintage_title, t.work_kept))
+        }
+    };
     dialog.computing = None;
     match result {
         Ok(preview) => dialog.preview = Some(Arc::new(preview)),
         Err(text) => {
             app.vintage_dialog = None;
-            let text = format!("{} {text}", app.t().cannot_open);
-            app.message(text, true);
+            app.message(format!("{} {text}", t.cannot_open), true);
         }
     }
 }

@@ -109,3 +109,25 @@ fn an_agreement_moves_to_the_new_buurten_and_the_straddlers_wait_for_a_decision(
     assert_eq!(crate::gui::vintage_dialog::undecided(harness.state()).len(), 2);
     assert!(harness.query_by_label_contains(&format!("{}: ", straddling[0])).is_none());
 }
+
+#[test]
+fn a_new_units_file_that_cannot_be_read_is_said_and_the_work_stays() {
+    let mut harness = demo_harness();
+    let before = harness.state().composer.composition.clone();
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("buurten_2020.geojson");
+    std::fs::write(&broken, "{\"type\": \"FeatureCollection\", \"features\": [").unwrap();
+    harness.state_mut().actions.push(Action::OpenVintage(broken));
+    harness.run_steps(1);
+    for _ in 0..200 {
+        harness.run_steps(1);
+        if harness.state().vintage_dialog.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(harness.state().vintage_dialog.is_none(), "closed with a message");
+    let messages: Vec<&str> = harness.state().messages.iter().map(|m| m.text.as_str()).collect();
+    assert!(messages.iter().any(|m| m.contains("buurten_2020.geojson")), "{messages:?}");
+    assert_eq!(harness.state().composer.composition, before);
+}
