@@ -13,10 +13,7 @@ runs="${1:-3}"
 data="../shared/data/nl"
 a="$data/buurten_2019.rd.geojson"
 b="$data/pc4_2020.rd.geojson"
-if [ ! -x bench/.venv/bin/python ]; then
-    python3 -m venv bench/.venv
-    bench/.venv/bin/pip install -q geopandas pyogrio shapely
-fi
+source bench/venv.sh
 cargo build --release -q
 source bench/measure.sh
 

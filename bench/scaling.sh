@@ -15,10 +15,7 @@ runs="${1:-3}"
 data="../shared/data/nl"
 buurten="$data/buurten_2019.rd.geojson"
 pc4="$data/pc4_2020.rd.geojson"
-if [ ! -x bench/.venv/bin/python ]; then
-    python3 -m venv bench/.venv
-    bench/.venv/bin/pip install -q geopandas pyogrio shapely
-fi
+source bench/venv.sh
 mkdir -p bench/.scaling
 for cell in 6000 3000 1500; do
     [ -s "bench/.scaling/pc4_grid_$cell.geojson" ] ||

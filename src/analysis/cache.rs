@@ -60,14 +60,8 @@ impl AnalysisCache {
     }
 
     pub(super) fn layer(&mut self, key: LayerKey) -> Option<Arc<Vec<Problem>>> {
-        let run = self.run;
-        let found = self.layers.get_mut(&key).map(|(used, problems)| {
-            *used = run;
-            problems.clone()
-        });
-        if found.is_some() {
-            self.last_run.layers_reused += 1;
-        }
+        let found = take_for_run(&mut self.layers, key, self.run);
+        self.last_run.layers_reused += usize::from(found.is_some());
         found
     }
 
@@ -77,14 +71,8 @@ impl AnalysisCache {
     }
 
     pub(super) fn pair(&mut self, key: PairKey) -> Option<PairResult> {
-        let run = self.run;
-        let found = self.pairs.get_mut(&key).map(|(used, result)| {
-            *used = run;
-            result.clone()
-        });
-        if found.is_some() {
-            self.last_run.pairs_reused += 1;
-        }
+        let found = take_for_run(&mut self.pairs, key, self.run);
+        self.last_run.pairs_reused += usize::from(found.is_some());
         found
     }
 
@@ -92,6 +80,14 @@ impl AnalysisCache {
         self.last_run.pairs_computed += 1;
         self.pairs.insert(key, (self.run, result));
     }
+}
+
+/// A kept result, marked as used by `run`.
+fn take_for_run<K: std::hash::Hash + Eq, V: Clone>(kept: &mut HashMap<K, (u64, V)>, key: K, run: u64) -> Option<V> {
+    kept.get_mut(&key).map(|(used, value)| {
+        *used = run;
+        value.clone()
+    })
 }
 
 /// FNV-1a, fed field by field.

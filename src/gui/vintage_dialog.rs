@@ -199,24 +199,15 @@ fn status_name(t: &super::i18n::Texts, status: MigrationStatus) -> &'static str 
     }
 }
 
-/// The units still to decide: straddlers the composition has not given an area since.
-pub fn undecided(app: &GebiedenApp) -> Vec<String> {
-    let Some(preview) = app.vintage_dialog.as_ref().and_then(|d| d.preview.as_ref()) else { return Vec::new() };
-    preview
-        .result
-        .migration
-        .units
-        .iter()
-        .filter(|u| u.status == MigrationStatus::Straddles)
-        .filter(|u| !app.composer.composition.assignment.contains_key(&u.unit))
-        .map(|u| u.unit.clone())
-        .collect()
+/// Whether a straddling unit is still to decide: the composition has given it no area since.
+pub fn undecided(app: &GebiedenApp, unit: &str) -> bool {
+    !app.composer.composition.assignment.contains_key(unit)
 }
 
 pub fn window(app: &mut GebiedenApp, ctx: &egui::Context) {
     poll(app);
     let t = app.t();
-    let undecided = undecided(app);
+    let assignment = &app.composer.composition.assignment;
     let Some(dialog) = &mut app.vintage_dialog else { return };
     let file = dialog.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let mut open = true;
@@ -272,7 +263,7 @@ pub fn window(app: &mut GebiedenApp, ctx: &egui::Context) {
                 .units
                 .iter()
                 .filter(|u| u.status == MigrationStatus::Straddles)
-                .filter(|u| !dialog.adopted || undecided.contains(&u.unit))
+                .filter(|u| !dialog.adopted || !assignment.contains_key(&u.unit))
                 .collect();
             if !straddlers.is_empty() {
                 ui.separator();

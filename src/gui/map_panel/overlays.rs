@@ -165,12 +165,11 @@ pub(super) fn draw_vintage(app: &GebiedenApp, view: &Projector, shapes: &mut Vec
             outline_feature(shapes, view, feature, 0, stroke);
         }
     }
-    let undecided = crate::gui::vintage_dialog::undecided(app);
     let colour = Color32::from_rgb(200, 30, 30);
     let spacing = view.metres_per_pixel * 6.0;
     for (i, unit) in &preview.straddlers {
         let Some(feature) = preview.shapes.features.get(*i) else { continue };
-        if !visible(feature.bbox) || !undecided.contains(unit) {
+        if !visible(feature.bbox) || !crate::gui::vintage_dialog::undecided(app, unit) {
             continue;
         }
         for [a, b] in gebieden::geometry::hatch(&feature.levels[0].rings, spacing) {
