@@ -10,9 +10,31 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc keeps freed pages for a second before it gives them back; the analysis frees large
+/// overlay buffers phase by phase and allocates the next phase's beside them, so with that
+/// default the process's peak was twice the memory in use (national pair: 166 MB resident for
+/// 78 MB live). After 10 ms instead: 115 MB, same time (median of 6 interleaved runs, 2.05 s
+/// both; giving pages back at once, 0 ms, costs 0.25 s of system time).
+fn return_memory_promptly() {
+    // Indices into mimalloc 3's `mi_option_e` (include/mimalloc.h of libmimalloc-sys 0.1.49),
+    // which the crate does not name as constants.
+    const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+    const PURGE_AFTER_MS: std::ffi::c_long = 10;
+    // mimalloc reads its options from MIMALLOC_* variables before main; one set there wins.
+    let unset = |name: &str| std::env::var_os(name).is_none();
+    // SAFETY: plain stores into mimalloc's option table, done first thing in main while this is
+    // the only thread.
+    unsafe {
+        if unset("MIMALLOC_PURGE_DELAY") {
+            libmimalloc_sys::mi_option_set(PURGE_DELAY, PURGE_AFTER_MS);
+        }
+    }
+}
+
 use clap::Parser;
 
 fn main() -> ExitCode {
+    return_memory_promptly();
     // A bug must still end in one readable line, not a Rust backtrace.
     std::panic::set_hook(Box::new(|info| {
         eprintln!("error: internal error in gebieden (please report it): {info}");

@@ -391,3 +391,36 @@ fn a_second_run_redoes_only_what_changed() {
     analyse_with_cache(&layers, Some(&extent), &wider, Some(&cache));
     assert_eq!(used().layers_computed, 3);
 }
+
+#[test]
+fn the_national_union_in_chunks_equals_one_overlay() {
+    // 4,067 PC4 areas are united in chunks of 512 and then the chunks' outlines; one overlay of
+    // everything is the reference. The chunks once filled two lakes (Volkerak 48 km², 31 km²)
+    // whose hole one chunk returned with the wrong turn, and before that, with a grid per chunk,
+    // opened hundreds of hair-thin seams.
+    let pc4 = load_one(&shared("nl/pc4_2020.rd.geojson"));
+    let polygons: Vec<Polygon<f64>> = pc4
+        .features
+        .iter()
+        .flat_map(|f| gebieden::analysis::snap(&f.geometry, 0.001).0)
+        .collect();
+    let chunked = union_all(&polygons);
+    let whole = geo::unary_union(&polygons);
+    let holes = |u: &geo::MultiPolygon<f64>| -> Vec<f64> {
+        let mut areas: Vec<f64> = u
+            .0
+            .iter()
+            .flat_map(|p| p.interiors().iter().map(|r| Polygon::new(r.clone(), vec![]).unsigned_area()))
+            .filter(|a| *a >= 1.0)
+            .collect();
+        areas.sort_by(f64::total_cmp);
+        areas
+    };
+    let (h_chunked, h_whole) = (holes(&chunked), holes(&whole));
+    assert_eq!(chunked.0.len(), whole.0.len());
+    assert_eq!(h_chunked.len(), h_whole.len());
+    for (a, b) in h_chunked.iter().zip(&h_whole) {
+        assert!((a - b).abs() <= 1.0 + b * 1e-4, "hole of {a} m² where one overlay has {b} m²");
+    }
+    assert!((chunked.unsigned_area() - whole.unsigned_area()).abs() < 10.0);
+}
