@@ -85,7 +85,7 @@ fn buurten_against_pc4_add_up() {
         })
         .map(|p| {
             (
-                geo::MultiPolygon::new(vec![p.geometry.clone()]),
+                geo::MultiPolygon::new(vec![(*p.geometry).clone()]),
                 (p.ids.len() - 1) as f64,
             )
         })

@@ -68,7 +68,7 @@ fn analysis_of_a_division_whose_broken_areas_pile_up() {
     let total: f64 = overlaps.iter().map(|p| p.area_m2).sum();
     let union = overlaps
         .iter()
-        .fold(geo::MultiPolygon::new(vec![]), |u, p| u.union(&p.geometry))
+        .fold(geo::MultiPolygon::new(vec![]), |u, p| u.union(p.geometry.as_ref()))
         .unsigned_area();
     assert!(
         (total - union).abs() < 1.0 + union * 1e-6,

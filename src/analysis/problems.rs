@@ -1,5 +1,7 @@
 //! Differences inside one division: overlaps (covered twice) and gaps (not covered).
 
+use std::sync::Arc;
+
 use geo::{Area, BoundingRect, Coord, MultiPolygon, Polygon};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -45,9 +47,10 @@ pub struct Problem {
     pub area_m2: f64,
     /// Diameter of the largest circle inside the piece.
     pub width_m: f64,
-    /// The piece, in the working CRS.
+    /// The piece, in the working CRS. Shared, so that the results a window keeps for its next
+    /// run (`AnalysisCache`) and the analysis it shows hold one copy of each piece.
     #[serde(skip)]
-    pub geometry: Polygon<f64>,
+    pub geometry: Arc<Polygon<f64>>,
 }
 
 /// Measures a piece and classes it as `raw` (gap or overlap) or as a sliver of that kind.
@@ -107,7 +110,7 @@ pub fn overlaps(layer: &PreparedLayer, sliver_width: f64) -> Vec<Problem> {
                 ids: sorted_ids(layer, &ids),
                 area_m2: geometry.unsigned_area(),
                 width_m: width,
-                geometry,
+                geometry: Arc::new(geometry),
             }
         })
         .collect()
@@ -239,7 +242,7 @@ pub fn gaps(
                 ids,
                 area_m2: geometry.unsigned_area(),
                 width_m: width,
-                geometry,
+                geometry: Arc::new(geometry),
             }
         })
         .collect()

@@ -89,9 +89,19 @@ fn lerp_y(a: Coord<f64>, b: Coord<f64>, y: f64) -> Coord<f64> {
 /// The part of `geometry` inside `rect`, cheaply: only worth it when most of the geometry lies
 /// outside, as for two neighbours whose boxes overlap along one side.
 pub fn clip_to_rect(geometry: &MultiPolygon<f64>, rect: Rect<f64>) -> MultiPolygon<f64> {
+    let boxes: Vec<Option<Rect<f64>>> = geometry.0.iter().map(|p| p.bounding_rect()).collect();
+    clip_parts_to_rect(geometry, &boxes, rect)
+}
+
+/// [`clip_to_rect`] with each part's box already measured.
+fn clip_parts_to_rect(
+    geometry: &MultiPolygon<f64>,
+    boxes: &[Option<Rect<f64>>],
+    rect: Rect<f64>,
+) -> MultiPolygon<f64> {
     let mut parts = Vec::new();
-    for polygon in &geometry.0 {
-        let Some(bounds) = polygon.bounding_rect() else {
+    for (polygon, bounds) in geometry.0.iter().zip(boxes) {
+        let Some(bounds) = bounds else {
             continue;
         };
         if bounds.max().x < rect.min().x
@@ -99,6 +109,19 @@ pub fn clip_to_rect(geometry: &MultiPolygon<f64>, rect: Rect<f64>) -> MultiPolyg
             || bounds.max().y < rect.min().y
             || bounds.min().y > rect.max().y
         {
+            continue;
+        }
+        // A part wholly inside comes out of the clipping unchanged (the smaller of two
+        // neighbours, mostly): no need to run the four passes over it.
+        if bounds.min().x >= rect.min().x
+            && bounds.max().x <= rect.max().x
+            && bounds.min().y >= rect.min().y
+            && bounds.max().y <= rect.max().y
+            && std::iter::once(polygon.exterior())
+                .chain(polygon.interiors())
+                .all(|ring| ring.0.len() >= 4)
+        {
+            parts.push(polygon.clone());
             continue;
         }
         let exterior = clip_ring(polygon.exterior(), rect);
@@ -115,6 +138,22 @@ pub fn clip_to_rect(geometry: &MultiPolygon<f64>, rect: Rect<f64>) -> MultiPolyg
         parts.push(Polygon::new(LineString::new(exterior), holes));
     }
     MultiPolygon::new(parts)
+}
+
+/// The box around boxes.
+fn union_of_boxes(boxes: &[Option<Rect<f64>>]) -> Option<Rect<f64>> {
+    boxes.iter().flatten().copied().reduce(|a, b| {
+        Rect::new(
+            Coord {
+                x: a.min().x.min(b.min().x),
+                y: a.min().y.min(b.min().y),
+            },
+            Coord {
+                x: a.max().x.max(b.max().x),
+                y: a.max().y.max(b.max().y),
+            },
+        )
+    })
 }
 
 /// The intersection of two rectangles, if they meet.
@@ -140,7 +179,9 @@ pub fn intersection(a: &MultiPolygon<f64>, b: &MultiPolygon<f64>) -> MultiPolygo
 /// [`intersection`] keeping every piece with area, however small: for cleaning, where a crumb
 /// left to nobody would be a hole in the coverage.
 pub fn intersection_with_crumbs(a: &MultiPolygon<f64>, b: &MultiPolygon<f64>) -> MultiPolygon<f64> {
-    let (Some(ra), Some(rb)) = (a.bounding_rect(), b.bounding_rect()) else {
+    let boxes_a: Vec<Option<Rect<f64>>> = a.0.iter().map(|p| p.bounding_rect()).collect();
+    let boxes_b: Vec<Option<Rect<f64>>> = b.0.iter().map(|p| p.bounding_rect()).collect();
+    let (Some(ra), Some(rb)) = (union_of_boxes(&boxes_a), union_of_boxes(&boxes_b)) else {
         return MultiPolygon::new(vec![]);
     };
     let Some(shared) = rect_intersection(ra, rb) else {
@@ -158,8 +199,8 @@ pub fn intersection_with_crumbs(a: &MultiPolygon<f64>, b: &MultiPolygon<f64>) ->
             y: shared.max().y + pad,
         },
     );
-    let a = clip_to_rect(a, clip);
-    let b = clip_to_rect(b, clip);
+    let a = clip_parts_to_rect(a, &boxes_a, clip);
+    let b = clip_parts_to_rect(b, &boxes_b, clip);
     // Every shared point lies in both clipped parts' boxes: when those boxes share no area
     // (two neighbours whose corners only reach into each other's box), neither do the parts,
     // and the overlay is not needed.
@@ -223,14 +264,8 @@ pub fn union_all(polygons: &[Polygon<f64>]) -> MultiPolygon<f64> {
     if polygons.len() <= UNION_CHUNK {
         return unary_union(polygons);
     }
-    let Some(bounds) = polygons
-        .iter()
-        .filter_map(|p| p.bounding_rect())
-        .reduce(|a, b| Rect::new(
-            Coord { x: a.min().x.min(b.min().x), y: a.min().y.min(b.min().y) },
-            Coord { x: a.max().x.max(b.max().x), y: a.max().y.max(b.max().y) },
-        ))
-    else {
+    let boxes: Vec<Option<Rect<f64>>> = polygons.iter().map(|p| p.bounding_rect()).collect();
+    let Some(bounds) = union_of_boxes(&boxes) else {
         return MultiPolygon::new(vec![]);
     };
     let grid = i_overlay::i_float::adapter::FloatPointAdapter::<[f64; 2], f64>::new(
@@ -241,7 +276,7 @@ pub fn union_all(polygons: &[Polygon<f64>]) -> MultiPolygon<f64> {
             bounds.max().y,
         ),
     );
-    let order = spatial_order(polygons);
+    let order = spatial_order(&boxes);
     let outlines: Vec<Vec<Vec<[f64; 2]>>> = order
         .par_chunks(UNION_CHUNK)
         .flat_map_iter(|chunk| {
@@ -261,12 +296,12 @@ pub fn union_all(polygons: &[Polygon<f64>]) -> MultiPolygon<f64> {
 /// How many polygons `union_all` unites in one overlay before it splits the work.
 const UNION_CHUNK: usize = 512;
 
-/// The polygons' indices along a Hilbert curve through their boxes' centres: consecutive
+/// The indices of polygons, given their boxes, along a Hilbert curve through the centres: consecutive
 /// polygons lie close together, so a chunk of them has a short outline.
-fn spatial_order(polygons: &[Polygon<f64>]) -> Vec<usize> {
-    let centres: Vec<Coord<f64>> = polygons
+fn spatial_order(boxes: &[Option<Rect<f64>>]) -> Vec<usize> {
+    let centres: Vec<Coord<f64>> = boxes
         .iter()
-        .map(|p| p.bounding_rect().map_or(Coord { x: 0.0, y: 0.0 }, |r| r.center()))
+        .map(|b| b.map_or(Coord { x: 0.0, y: 0.0 }, |r| r.center()))
         .collect();
     let (mut min, mut max) = (Coord { x: f64::MAX, y: f64::MAX }, Coord { x: f64::MIN, y: f64::MIN });
     for c in &centres {
@@ -284,7 +319,7 @@ fn spatial_order(polygons: &[Polygon<f64>]) -> Vec<usize> {
             hilbert_index(x, y)
         })
         .collect();
-    let mut order: Vec<usize> = (0..polygons.len()).collect();
+    let mut order: Vec<usize> = (0..boxes.len()).collect();
     order.sort_by_key(|&i| (keys[i], i));
     order
 }

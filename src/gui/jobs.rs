@@ -332,7 +332,7 @@ impl GebiedenApp {
             let geometries: Vec<geo::MultiPolygon<f64>> = analysis
                 .problems
                 .iter()
-                .map(|p| geo::MultiPolygon::new(vec![p.geometry.clone()]))
+                .map(|p| geo::MultiPolygon::new(vec![(*p.geometry).clone()]))
                 .collect();
             let references: Vec<&geo::MultiPolygon<f64>> = geometries.iter().collect();
             let shapes = LayerShapes::from_geometries(&references);

@@ -111,7 +111,7 @@ pub fn write_problems_geojson(
         }
         OutFeature {
             properties,
-            geometry: geo::MultiPolygon::new(vec![p.geometry.clone()]),
+            geometry: geo::MultiPolygon::new(vec![(*p.geometry).clone()]),
         }
     };
     write_geojson_with(

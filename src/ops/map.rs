@@ -89,7 +89,7 @@ pub fn problem_pieces(
             .problems
             .iter()
             .filter(|p| p.kind == kind)
-            .map(|p| MultiPolygon::new(vec![p.geometry.clone()]))
+            .map(|p| MultiPolygon::new(vec![(*p.geometry).clone()]))
             .collect()
     };
     ProblemPieces {
