@@ -155,13 +155,14 @@ fn unreachable_text(language: super::i18n::Language, error: &ServiceError) -> St
     format!("{}: {error}", app_texts(language).search_unreachable)
 }
 
-/// The search box, over the map's top-left corner.
+/// The search box, over the map's top-left corner: in the windows' layer (not in front of
+/// everything), so a dialog opened over that corner covers it instead of lying under it.
 pub fn ui(app: &mut GebiedenApp, ctx: &egui::Context, map_rect: egui::Rect) {
     let t = app.t();
     let mut chosen = None;
     egui::Area::new(egui::Id::unique("search"))
         .fixed_pos(map_rect.min + egui::vec2(10.0, 10.0))
-        .order(egui::Order::Foreground)
+        .order(egui::Order::Middle)
         .show(ctx, |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.set_max_width(320.0);
