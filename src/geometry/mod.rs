@@ -13,8 +13,8 @@ pub use colouring::{colour_distance, distinct_colours, touching};
 pub use coverage::build_coverage;
 pub use hatch::hatch;
 pub use overlay::{
-    MIN_PIECE_AREA_M2, clip_to_rect, drop_noise, intersection, intersection_with_crumbs, rect_intersection, repair, snap,
-    union_all, union_piled,
+    MIN_PIECE_AREA_M2, clip_to_rect, covered_twice, drop_noise, intersection, intersection_with_crumbs, rect_intersection, repair, snap,
+    spatial_order, union_all, union_piled,
 };
 pub use ring::{
     edge_crosses_ray, edge_midpoints, point_in_ring, point_in_ring_xy, point_in_rings_xy,
