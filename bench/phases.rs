@@ -1,12 +1,13 @@
 //! Where the time of `analyse` goes, phase by phase, on two divisions: reading, preparing,
-//! each layer's overlaps and gaps, and the crosswalk. Each phase runs alone (on every core),
-//! so the figures add up to more than the whole run, where phases overlap.
+//! each layer's overlaps and gaps, and the crosswalk, each alone (on every core); then the
+//! whole analysis, where those phases run side by side, and writing its files.
 //!
 //!     cargo bench --bench phases -- A.geojson B.geojson
 
 use std::time::Instant;
 
-use gebieden::analysis::{PreparedLayer, crosswalk, gaps, overlaps};
+use gebieden::analysis::{AnalysisOptions, PreparedLayer, analyse, crosswalk, gaps, overlaps};
+use gebieden::ops::write_analysis;
 
 fn timed<T>(label: &str, work: impl FnOnce() -> T) -> T {
     let started = Instant::now();
@@ -42,4 +43,14 @@ fn main() {
     }
     let rows = timed("crosswalk A × B", || crosswalk(&prepared_a, &prepared_b, 5.0));
     println!("{:<28} {:>7}", "  rows", rows.len());
+    drop((rows, prepared_a, prepared_b));
+    let layers = [layer_a, layer_b];
+    let analysis = timed("analyse (side by side)", || {
+        analyse(&layers, None, &AnalysisOptions::default())
+    });
+    let out = std::env::temp_dir().join(format!("gebieden-phases-{}", std::process::id()));
+    timed("write the four files", || {
+        write_analysis(&out, &analysis, layers[0].working_crs).unwrap_or_else(|e| panic!("{e}"))
+    });
+    let _ = std::fs::remove_dir_all(&out);
 }

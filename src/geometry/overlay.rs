@@ -33,41 +33,70 @@ pub fn repair(geometry: &MultiPolygon<f64>) -> MultiPolygon<f64> {
 }
 
 /// Clips a ring to a rectangle (Sutherland–Hodgman). The result may run along the rectangle's
-/// edges; the overlay treats such zero-width parts as nothing.
-fn clip_ring(ring: &LineString<f64>, rect: Rect<f64>) -> Vec<Coord<f64>> {
+/// edges; the overlay treats such zero-width parts as nothing. `bounds` holds the ring (the
+/// box of its polygon will do): a side of the rectangle that `bounds` lies wholly inside cannot
+/// cut the ring, and its pass, which would return its input unchanged, is left out. A large
+/// area clipped to a small neighbour's box mostly runs two or three of the four passes.
+fn clip_ring(ring: &LineString<f64>, rect: Rect<f64>, bounds: Rect<f64>) -> Vec<Coord<f64>> {
     let (min, max) = (rect.min(), rect.max());
-    let mut points: Vec<Coord<f64>> = ring.0.clone();
-    if points.len() > 1 && points.first() == points.last() {
-        points.pop();
+    let open = match ring.0.split_last() {
+        Some((last, rest)) if ring.0.len() > 1 && ring.0.first() == Some(last) => rest,
+        _ => &ring.0[..],
+    };
+    // The first pass reads the ring itself (a partner's area of thousands of vertices clipped
+    // to a neighbour's box keeps a few hundred: no copy of the whole ring is made).
+    let mut points: Option<Vec<Coord<f64>>> = None;
+    let mut scratch: Vec<Coord<f64>> = Vec::new();
+    if bounds.min().x < min.x {
+        clip_pass(open, &mut points, &mut scratch, |p| p.x >= min.x, |a, b| lerp_x(a, b, min.x));
     }
-    type Inside = fn(Coord<f64>, Coord<f64>, Coord<f64>) -> bool;
-    type Cross = fn(Coord<f64>, Coord<f64>, Coord<f64>, Coord<f64>) -> Coord<f64>;
-    let edges: [(Inside, Cross); 4] = [
-        (|p, min, _| p.x >= min.x, |a, b, min, _| lerp_x(a, b, min.x)),
-        (|p, _, max| p.x <= max.x, |a, b, _, max| lerp_x(a, b, max.x)),
-        (|p, min, _| p.y >= min.y, |a, b, min, _| lerp_y(a, b, min.y)),
-        (|p, _, max| p.y <= max.y, |a, b, _, max| lerp_y(a, b, max.y)),
-    ];
-    for (inside, cross) in edges {
-        if points.is_empty() {
-            break;
-        }
-        let input = std::mem::take(&mut points);
-        let mut previous = input[input.len() - 1];
-        for &current in &input {
-            let (current_in, previous_in) = (inside(current, min, max), inside(previous, min, max));
+    if bounds.max().x > max.x {
+        clip_pass(open, &mut points, &mut scratch, |p| p.x <= max.x, |a, b| lerp_x(a, b, max.x));
+    }
+    if bounds.min().y < min.y {
+        clip_pass(open, &mut points, &mut scratch, |p| p.y >= min.y, |a, b| lerp_y(a, b, min.y));
+    }
+    if bounds.max().y > max.y {
+        clip_pass(open, &mut points, &mut scratch, |p| p.y <= max.y, |a, b| lerp_y(a, b, max.y));
+    }
+    points.unwrap_or_else(|| open.to_vec())
+}
+
+/// One pass of [`clip_ring`]: the points of the closed path so far (`points`, or the ring
+/// itself, `open`, before the first pass) on the inner side of one line, with the crossing
+/// points where the path passes it. `scratch` is the other of the two buffers the passes take
+/// turns writing.
+#[inline(always)]
+fn clip_pass(
+    open: &[Coord<f64>],
+    points: &mut Option<Vec<Coord<f64>>>,
+    scratch: &mut Vec<Coord<f64>>,
+    inside: impl Fn(Coord<f64>) -> bool,
+    cross: impl Fn(Coord<f64>, Coord<f64>) -> Coord<f64>,
+) {
+    let input = points.as_deref().unwrap_or(open);
+    scratch.clear();
+    if let Some(&last) = input.last() {
+        let mut previous = last;
+        let mut previous_in = inside(previous);
+        for &current in input {
+            let current_in = inside(current);
             if current_in {
                 if !previous_in {
-                    points.push(cross(previous, current, min, max));
+                    scratch.push(cross(previous, current));
                 }
-                points.push(current);
+                scratch.push(current);
             } else if previous_in {
-                points.push(cross(previous, current, min, max));
+                scratch.push(cross(previous, current));
             }
             previous = current;
+            previous_in = current_in;
         }
     }
-    points
+    let kept = std::mem::take(scratch);
+    if let Some(old) = points.replace(kept) {
+        *scratch = old;
+    }
 }
 
 fn lerp_x(a: Coord<f64>, b: Coord<f64>, x: f64) -> Coord<f64> {
@@ -124,14 +153,14 @@ fn clip_parts_to_rect(
             parts.push(polygon.clone());
             continue;
         }
-        let exterior = clip_ring(polygon.exterior(), rect);
+        let exterior = clip_ring(polygon.exterior(), rect, *bounds);
         if exterior.len() < 3 {
             continue;
         }
         let holes = polygon
             .interiors()
             .iter()
-            .map(|h| clip_ring(h, rect))
+            .map(|h| clip_ring(h, rect, *bounds))
             .filter(|h| h.len() >= 3)
             .map(LineString::new)
             .collect();
@@ -569,6 +598,24 @@ mod tests {
         assert!((clipped.unsigned_area() - 20.0).abs() < 1e-9);
         let with_hole = intersection(&a, &wkt!(MULTIPOLYGON(((1. 1.,5. 1.,5. 5.,1. 5.,1. 1.)))));
         assert!((with_hole.unsigned_area() - 12.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn clipping_leaves_out_only_passes_that_change_nothing() {
+        // A jagged ring sticking out of the rectangle on its east side only: the passes for
+        // the other three sides are left out, and the result is what all four passes give.
+        let ring = LineString::from(vec![
+            (0.0, 0.0), (30.0, 1.0), (12.0, 4.0), (35.0, 6.0), (14.0, 9.0), (1.0, 8.0), (0.0, 0.0),
+        ]);
+        let rect = Rect::new(Coord { x: -1.0, y: -1.0 }, Coord { x: 20.0, y: 10.0 });
+        let bounds = ring.bounding_rect().unwrap();
+        let everywhere = Rect::new(Coord { x: -1e9, y: -1e9 }, Coord { x: 1e9, y: 1e9 });
+        let clipped = clip_ring(&ring, rect, bounds);
+        assert_eq!(clipped, clip_ring(&ring, rect, everywhere));
+        assert!(clipped.iter().all(|c| c.x <= 20.0));
+        assert_eq!(clipped.len(), 8);
+        // Nothing to cut: the ring comes back as it was, without its closing point.
+        assert_eq!(clip_ring(&ring, everywhere, bounds), ring.0[..6].to_vec());
     }
 
     #[test]
