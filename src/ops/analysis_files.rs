@@ -1,6 +1,7 @@
 //! The files `analyse` writes: crosswalk.csv, problems.geojson, atlas.csv and report.json.
 //! Their names, headers and properties are a public interface that scripts depend on.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde_json::json;
@@ -127,10 +128,82 @@ pub fn write_problems_geojson(
 
 /// Writes the whole analysis as compact JSON.
 pub fn write_report_json(path: &Path, analysis: &Analysis) -> Result<(), WriteError> {
-    write_atomic_with(path, |out| {
-        serde_json::to_writer(out, analysis).map_err(std::io::Error::other)
-    })
-    .map_err(|e| WriteError::new(path, e))
+    write_atomic_with(path, |out| write_report(out, analysis, REPORT_CHUNK))
+        .map_err(|e| WriteError::new(path, e))
+}
+
+/// How many problems or crosswalk rows one thread turns into JSON at a time.
+const REPORT_CHUNK: usize = 1024;
+
+/// The bytes `serde_json::to_writer` gives for the analysis, with its two long lists (the
+/// problems and the crosswalk rows, nationally 60,000 and 42,000 entries and most of the
+/// 17 MB) turned into JSON on all cores, `chunk` entries per task, a few chunks at a time so
+/// that no second copy of the whole file is held. `report_is_serdes_own_output` keeps the two
+/// byte for byte the same.
+fn write_report(out: &mut dyn Write, analysis: &Analysis, chunk: usize) -> std::io::Result<()> {
+    let Analysis {
+        settings,
+        layers,
+        pairs,
+        problems,
+        crosswalk,
+        atlas,
+        adjustments,
+    } = analysis;
+    out.write_all(b"{\"settings\":")?;
+    value(out, settings)?;
+    out.write_all(b",\"layers\":")?;
+    value(out, layers)?;
+    out.write_all(b",\"pairs\":")?;
+    value(out, pairs)?;
+    out.write_all(b",\"problems\":")?;
+    write_array_in_parallel(out, problems, chunk)?;
+    out.write_all(b",\"crosswalk\":")?;
+    write_array_in_parallel(out, crosswalk, chunk)?;
+    out.write_all(b",\"atlas\":")?;
+    value(out, atlas)?;
+    out.write_all(b",\"adjustments\":")?;
+    value(out, adjustments)?;
+    out.write_all(b"}")
+}
+
+/// A JSON array of `items`, as serde_json writes it compactly, made on all cores.
+fn write_array_in_parallel<T: serde::Serialize + Sync>(
+    out: &mut dyn Write,
+    items: &[T],
+    chunk: usize,
+) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    let chunk = chunk.max(1);
+    let at_once = chunk * rayon::current_num_threads().max(1) * 2;
+    out.write_all(b"[")?;
+    for (batch_number, batch) in items.chunks(at_once).enumerate() {
+        let parts: Vec<Vec<u8>> = batch
+            .par_chunks(chunk)
+            .map(|part| {
+                let mut bytes = Vec::new();
+                for (k, item) in part.iter().enumerate() {
+                    if k > 0 {
+                        bytes.push(b',');
+                    }
+                    serde_json::to_writer(&mut bytes, item)?;
+                }
+                Ok(bytes)
+            })
+            .collect::<Result<_, serde_json::Error>>()
+            .map_err(std::io::Error::other)?;
+        for (k, part) in parts.iter().enumerate() {
+            if batch_number > 0 || k > 0 {
+                out.write_all(b",")?;
+            }
+            out.write_all(part)?;
+        }
+    }
+    out.write_all(b"]")
+}
+
+fn value<T: serde::Serialize>(out: &mut dyn Write, value: &T) -> std::io::Result<()> {
+    serde_json::to_writer(out, value).map_err(std::io::Error::other)
 }
 
 /// Writes every output of `analyse` into `dir` (created if needed) and returns the paths.
@@ -170,4 +243,41 @@ pub fn write_analysis(
     }
     written.push(report);
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{AnalysisOptions, analyse};
+    use crate::model::{Crs, Layer};
+    use geo::MultiPolygon;
+
+    #[test]
+    fn report_is_serdes_own_output() {
+        // Two grids of squares, shifted against each other so that they overlap, leave gaps
+        // and cross: many problems and crosswalk rows, written in chunks of 7.
+        let grid = |name: &str, shift: f64, side: f64| {
+            let features = (0..60).map(|k| {
+                let (x, y) = ((k % 10) as f64 * side + shift, (k / 10) as f64 * side + shift);
+                let square = geo::Rect::new((x, y), (x + side * 1.01, y + side * 0.98));
+                (format!("{name}{k}"), MultiPolygon::new(vec![square.to_polygon()]))
+            });
+            Layer::from_geometries(name, Crs::RD_NEW, features)
+        };
+        let layers = [grid("a", 0.0, 100.0), grid("b", 37.0, 130.0)];
+        let analysis = analyse(&layers, None, &AnalysisOptions::default());
+        assert!(analysis.problems.len() > 20 && analysis.crosswalk.len() > 20);
+        for chunk in [1, 7, REPORT_CHUNK] {
+            let mut ours = Vec::new();
+            write_report(&mut ours, &analysis, chunk).unwrap();
+            assert_eq!(
+                String::from_utf8(ours).unwrap(),
+                serde_json::to_string(&analysis).unwrap()
+            );
+        }
+        let empty = analyse(&[grid("a", 0.0, 100.0)], None, &AnalysisOptions::default());
+        let mut ours = Vec::new();
+        write_report(&mut ours, &empty, 7).unwrap();
+        assert_eq!(String::from_utf8(ours).unwrap(), serde_json::to_string(&empty).unwrap());
+    }
 }
