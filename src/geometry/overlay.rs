@@ -115,20 +115,17 @@ fn lerp_y(a: Coord<f64>, b: Coord<f64>, y: f64) -> Coord<f64> {
     }
 }
 
-/// The part of `geometry` inside `rect`, cheaply: only worth it when most of the geometry lies
-/// outside, as for two neighbours whose boxes overlap along one side.
-pub fn clip_to_rect(geometry: &MultiPolygon<f64>, rect: Rect<f64>) -> MultiPolygon<f64> {
-    let boxes: Vec<Option<Rect<f64>>> = geometry.0.iter().map(|p| p.bounding_rect()).collect();
-    clip_parts_to_rect(geometry, &boxes, rect)
-}
-
-/// [`clip_to_rect`] with each part's box already measured.
-fn clip_parts_to_rect(
+/// The rings of `geometry`'s parts inside `rect`, cheaply, as i_overlay's implicitly closed
+/// paths in the order geo hands a multipolygon's rings to it (each part's outer ring, then its
+/// holes): only worth it when most of the geometry lies outside, as for two neighbours whose
+/// boxes overlap along one side. `boxes` are the parts' boxes.
+fn clip_parts_to_paths(
     geometry: &MultiPolygon<f64>,
     boxes: &[Option<Rect<f64>>],
     rect: Rect<f64>,
-) -> MultiPolygon<f64> {
-    let mut parts = Vec::new();
+) -> Vec<Vec<[f64; 2]>> {
+    let as_path = |points: Vec<Coord<f64>>| points.into_iter().map(|c| [c.x, c.y]).collect();
+    let mut paths = Vec::new();
     for (polygon, bounds) in geometry.0.iter().zip(boxes) {
         let Some(bounds) = bounds else {
             continue;
@@ -150,23 +147,38 @@ fn clip_parts_to_rect(
                 .chain(polygon.interiors())
                 .all(|ring| ring.0.len() >= 4)
         {
-            parts.push(polygon.clone());
+            paths.extend(std::iter::once(polygon.exterior()).chain(polygon.interiors()).map(ring_path));
             continue;
         }
         let exterior = clip_ring(polygon.exterior(), rect, *bounds);
         if exterior.len() < 3 {
             continue;
         }
-        let holes = polygon
-            .interiors()
-            .iter()
-            .map(|h| clip_ring(h, rect, *bounds))
-            .filter(|h| h.len() >= 3)
-            .map(LineString::new)
-            .collect();
-        parts.push(Polygon::new(LineString::new(exterior), holes));
+        paths.push(as_path(exterior));
+        paths.extend(
+            polygon
+                .interiors()
+                .iter()
+                .map(|h| clip_ring(h, rect, *bounds))
+                .filter(|h| h.len() >= 3)
+                .map(as_path),
+        );
     }
-    MultiPolygon::new(parts)
+    paths
+}
+
+/// The box around paths' points.
+fn paths_box(paths: &[Vec<[f64; 2]>]) -> Option<Rect<f64>> {
+    let mut points = paths.iter().flatten();
+    let first = points.next()?;
+    let (mut min, mut max) = (*first, *first);
+    for point in points {
+        for axis in 0..2 {
+            min[axis] = min[axis].min(point[axis]);
+            max[axis] = max[axis].max(point[axis]);
+        }
+    }
+    Some(Rect::new(Coord { x: min[0], y: min[1] }, Coord { x: max[0], y: max[1] }))
 }
 
 /// The box around boxes.
@@ -228,19 +240,32 @@ pub fn intersection_with_crumbs(a: &MultiPolygon<f64>, b: &MultiPolygon<f64>) ->
             y: shared.max().y + pad,
         },
     );
-    let a = clip_parts_to_rect(a, &boxes_a, clip);
-    let b = clip_parts_to_rect(b, &boxes_b, clip);
+    let a = clip_parts_to_paths(a, &boxes_a, clip);
+    let b = clip_parts_to_paths(b, &boxes_b, clip);
     // Every shared point lies in both clipped parts' boxes: when those boxes share no area
     // (two neighbours whose corners only reach into each other's box), neither do the parts,
     // and the overlay is not needed.
-    let (Some(ra), Some(rb)) = (a.bounding_rect(), b.bounding_rect()) else {
+    let (Some(ra), Some(rb)) = (paths_box(&a), paths_box(&b)) else {
         return MultiPolygon::new(vec![]);
     };
     if !rect_intersection(ra, rb).is_some_and(|r| r.width() > 0.0 && r.height() > 0.0) {
         return MultiPolygon::new(vec![]);
     }
-    let both = a.intersection(&b);
-    MultiPolygon::new(both.0.into_iter().filter(|p| p.unsigned_area() > 0.0).collect())
+    // The overlay geo's `intersection` runs (even-odd, OGC output, i_overlay's own grid fitted
+    // to both inputs), given the clipped rings directly rather than as polygons it would copy
+    // back into paths.
+    use i_overlay::core::fill_rule::FillRule;
+    use i_overlay::core::overlay_rule::OverlayRule;
+    use i_overlay::float::overlay::{FloatOverlay, OverlayOptions};
+    let shapes = FloatOverlay::with_subj_and_clip_custom(&a, &b, OverlayOptions::ogc(), Default::default())
+        .overlay(OverlayRule::Intersect, FillRule::EvenOdd);
+    MultiPolygon::new(
+        shapes
+            .into_iter()
+            .filter_map(polygon_from_paths)
+            .filter(|p| p.unsigned_area() > 0.0)
+            .collect(),
+    )
 }
 
 /// Removes parts below the noise floor.
