@@ -6,7 +6,6 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::prepare::PreparedLayer;
-use crate::geometry::intersection;
 use crate::geometry::is_sliver;
 
 /// One (a, b) pair that shares area.
@@ -43,7 +42,7 @@ pub fn crosswalk(a: &PreparedLayer, b: &PreparedLayer, sliver_width: f64) -> Vec
                 .index
                 .candidates(rect)
                 .filter_map(|j| {
-                    let piece = intersection(&a.geometries[i], &b.geometries[j]);
+                    let piece = a.intersection(i, b, j);
                     if piece.0.is_empty() {
                         return None;
                     }

@@ -3,12 +3,12 @@
 
 use std::borrow::Cow;
 
-use geo::{Area, CoordsIter, MultiPolygon};
+use geo::{Area, CoordsIter, MultiPolygon, Rect};
 use rayon::prelude::*;
 use serde::Serialize;
 
 use super::index::FeatureIndex;
-use crate::geometry::{repair, snap};
+use crate::geometry::{drop_noise, intersection_of_parts, part_boxes, repair, snap};
 use crate::model::Layer;
 
 /// A feature the analysis changed or left out, and why.
@@ -25,6 +25,8 @@ pub struct PreparedLayer<'a> {
     pub ids: Vec<String>,
     pub geometries: Vec<Cow<'a, MultiPolygon<f64>>>,
     pub areas: Vec<f64>,
+    /// Per feature, the boxes of its parts, for the pairwise overlays.
+    pub part_boxes: Vec<Vec<Option<Rect<f64>>>>,
     /// Per feature, the value of the `--weight` field (population), when the layer has it.
     pub weights: Option<Vec<f64>>,
     pub index: FeatureIndex,
@@ -65,6 +67,7 @@ impl<'a> PreparedLayer<'a> {
             ids: Vec::new(),
             geometries: Vec::new(),
             areas: Vec::new(),
+            part_boxes: Vec::new(),
             weights: None,
             index: FeatureIndex::build(std::iter::empty()),
             repaired: Vec::new(),
@@ -99,11 +102,23 @@ impl<'a> PreparedLayer<'a> {
             }
             prepared.ids.push(feature.id.clone());
             prepared.areas.push(area);
+            prepared.part_boxes.push(part_boxes(&geometry));
             prepared.geometries.push(geometry);
         }
         prepared.weights = weight_column.map(|_| weights);
         prepared.index = FeatureIndex::build(prepared.geometries.iter().map(|g| g.as_ref()));
         prepared
+    }
+
+    /// The exact intersection of feature `i` with feature `j` of `other` (pieces below the
+    /// noise floor dropped), with the parts' boxes measured once per layer.
+    pub fn intersection(&self, i: usize, other: &PreparedLayer, j: usize) -> MultiPolygon<f64> {
+        drop_noise(intersection_of_parts(
+            &self.geometries[i],
+            &self.part_boxes[i],
+            &other.geometries[j],
+            &other.part_boxes[j],
+        ))
     }
 
     /// Total area (m²).

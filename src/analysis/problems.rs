@@ -99,7 +99,7 @@ pub fn overlaps(layer: &PreparedLayer, sliver_width: f64) -> Vec<Problem> {
                         .is_some_and(|shared| twice.meets(shared))
                 })
                 .filter_map(|j| {
-                    let piece = intersection(&layer.geometries[i], &layer.geometries[j]);
+                    let piece = layer.intersection(i, layer, j);
                     (!piece.0.is_empty()).then_some((i, j, piece))
                 })
                 .collect::<Vec<_>>()

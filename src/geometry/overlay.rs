@@ -220,9 +220,25 @@ pub fn intersection(a: &MultiPolygon<f64>, b: &MultiPolygon<f64>) -> MultiPolygo
 /// [`intersection`] keeping every piece with area, however small: for cleaning, where a crumb
 /// left to nobody would be a hole in the coverage.
 pub fn intersection_with_crumbs(a: &MultiPolygon<f64>, b: &MultiPolygon<f64>) -> MultiPolygon<f64> {
-    let boxes_a: Vec<Option<Rect<f64>>> = a.0.iter().map(|p| p.bounding_rect()).collect();
-    let boxes_b: Vec<Option<Rect<f64>>> = b.0.iter().map(|p| p.bounding_rect()).collect();
-    let (Some(ra), Some(rb)) = (union_of_boxes(&boxes_a), union_of_boxes(&boxes_b)) else {
+    let boxes_a = part_boxes(a);
+    let boxes_b = part_boxes(b);
+    intersection_of_parts(a, &boxes_a, b, &boxes_b)
+}
+
+/// The boxes of a multipolygon's parts, as [`intersection_of_parts`] takes them.
+pub fn part_boxes(geometry: &MultiPolygon<f64>) -> Vec<Option<Rect<f64>>> {
+    geometry.0.iter().map(|p| p.bounding_rect()).collect()
+}
+
+/// [`intersection_with_crumbs`] with the boxes of both sides' parts already measured: a
+/// feature meets several others, and a partner's large area is measured once, not per pair.
+pub fn intersection_of_parts(
+    a: &MultiPolygon<f64>,
+    boxes_a: &[Option<Rect<f64>>],
+    b: &MultiPolygon<f64>,
+    boxes_b: &[Option<Rect<f64>>],
+) -> MultiPolygon<f64> {
+    let (Some(ra), Some(rb)) = (union_of_boxes(boxes_a), union_of_boxes(boxes_b)) else {
         return MultiPolygon::new(vec![]);
     };
     let Some(shared) = rect_intersection(ra, rb) else {
@@ -240,8 +256,8 @@ pub fn intersection_with_crumbs(a: &MultiPolygon<f64>, b: &MultiPolygon<f64>) ->
             y: shared.max().y + pad,
         },
     );
-    let a = clip_parts_to_paths(a, &boxes_a, clip);
-    let b = clip_parts_to_paths(b, &boxes_b, clip);
+    let a = clip_parts_to_paths(a, boxes_a, clip);
+    let b = clip_parts_to_paths(b, boxes_b, clip);
     // Every shared point lies in both clipped parts' boxes: when those boxes share no area
     // (two neighbours whose corners only reach into each other's box), neither do the parts,
     // and the overlay is not needed.
