@@ -130,7 +130,10 @@ pub fn overlaps(layer: &PreparedLayer, sliver_width: f64) -> Vec<Problem> {
 /// The places a layer covers twice or more, found by overlays of compact chunks of it rather
 /// than of every pair of neighbours: a pair of features can only overlap where one of these
 /// lies in both their boxes. Each chunk's overlay takes in every neighbour of its members, so
-/// the places two features of different chunks share are found too.
+/// the places two features of different chunks share are found too. (Exact up to i_overlay's
+/// integer grid for the chunk, a few hundredths of a millimetre for a chunk 50 km across: an
+/// overlap thinner than that would have to run for hundreds of metres to reach the noise floor
+/// of 0.01 m²; nationally the pairs found are exactly those an overlay of every pair finds.)
 ///
 /// Worth it for a layer that is (nearly) a clean coverage, as CBS buurten and most municipal
 /// divisions are: nationally 52,030 pairs of neighbouring buurten, 92 with a place covered
