@@ -391,22 +391,16 @@ pub fn covered_twice<'g>(features: impl Iterator<Item = &'g MultiPolygon<f64>>) 
             paths.push(path);
         }
     }
-    let (mut min, mut max) = ([f64::MAX; 2], [f64::MIN; 2]);
-    for point in paths.iter().flatten() {
-        for axis in 0..2 {
-            min[axis] = min[axis].min(point[axis]);
-            max[axis] = max[axis].max(point[axis]);
-        }
-    }
-    if paths.is_empty() {
+    let Some(bounds) = paths_box(&paths) else {
         return Vec::new();
-    }
+    };
     let pad = 1.0;
+    let (min, max) = (bounds.min(), bounds.max());
     let frame = vec![
-        [min[0] - pad, min[1] - pad],
-        [min[0] - pad, max[1] + pad],
-        [max[0] + pad, max[1] + pad],
-        [max[0] + pad, min[1] - pad],
+        [min.x - pad, min.y - pad],
+        [min.x - pad, max.y + pad],
+        [max.x + pad, max.y + pad],
+        [max.x + pad, min.y - pad],
     ];
     paths.push(frame);
     let capacity = paths.iter().map(Vec::len).sum();
@@ -423,16 +417,7 @@ pub fn covered_twice<'g>(features: impl Iterator<Item = &'g MultiPolygon<f64>>) 
         .overlay(OverlayRule::Subject, FillRule::Positive)
         .iter()
         .filter_map(|shape| shape.first())
-        .filter_map(|outline| {
-            let (mut lo, mut hi) = ([f64::MAX; 2], [f64::MIN; 2]);
-            for point in outline {
-                for axis in 0..2 {
-                    lo[axis] = lo[axis].min(point[axis]);
-                    hi[axis] = hi[axis].max(point[axis]);
-                }
-            }
-            (!outline.is_empty()).then(|| Rect::new(Coord { x: lo[0], y: lo[1] }, Coord { x: hi[0], y: hi[1] }))
-        })
+        .filter_map(|outline| paths_box(std::slice::from_ref(outline)))
         .collect()
 }
 
