@@ -217,33 +217,33 @@ fn exact_inscribed_circle(polygon: &Polygon<f64>) -> Option<(Coord<f64>, f64)> {
 /// normal · c − r = offset for an edge, |c − corner| = r for a corner.
 fn equidistant_points(sites: [Site; 3]) -> impl Iterator<Item = (f64, f64, f64)> {
     let mut found = [None, None];
-    let corners: Vec<Coord<f64>> = sites
-        .iter()
-        .filter_map(|s| match s {
-            Site::Corner(c) => Some(*c),
-            Site::Edge { .. } => None,
-        })
-        .collect();
     // Linear equations a · (x, y, r) = b: one per edge, and one per corner after the first
-    // (equal distance to two corners: 2 (p − q) · c = |p|² − |q|²).
-    let mut equations: Vec<([f64; 3], f64)> = sites
-        .iter()
-        .filter_map(|s| match *s {
-            Site::Edge { nx, ny, offset } => Some(([nx, ny, -1.0], offset)),
-            Site::Corner(_) => None,
-        })
-        .collect();
-    if let Some((&p, others)) = corners.split_first() {
-        for q in others {
-            equations.push((
-                [2.0 * (p.x - q.x), 2.0 * (p.y - q.y), 0.0],
-                p.x * p.x + p.y * p.y - q.x * q.x - q.y * q.y,
-            ));
+    // (equal distance to two corners: 2 (p − q) · c = |p|² − |q|²). Fixed arrays: this runs
+    // for every three sites of every piece.
+    let mut equations = [([0.0; 3], 0.0); 3];
+    let mut count = 0;
+    let mut first_corner: Option<Coord<f64>> = None;
+    for site in sites {
+        match site {
+            Site::Edge { nx, ny, offset } => {
+                equations[count] = ([nx, ny, -1.0], offset);
+                count += 1;
+            }
+            Site::Corner(q) => match first_corner {
+                None => first_corner = Some(q),
+                Some(p) => {
+                    equations[count] = (
+                        [2.0 * (p.x - q.x), 2.0 * (p.y - q.y), 0.0],
+                        p.x * p.x + p.y * p.y - q.x * q.x - q.y * q.y,
+                    );
+                    count += 1;
+                }
+            },
         }
     }
-    match (corners.first(), equations.as_slice()) {
+    match (first_corner, &equations[..count]) {
         (None, &[(a, p), (b, q), (c, s)]) => found[0] = solve_three(a, b, c, [p, q, s]),
-        (Some(&corner), &[(a, p), (b, q)]) => {
+        (Some(corner), &[(a, p), (b, q)]) => {
             // Two planes meet in a line u0 + t·d of (x, y, r); the corner adds
             // (x − cx)² + (y − cy)² = r², a quadratic in t.
             let d = cross(a, b);
