@@ -128,6 +128,46 @@ fn buurten_against_pc4_add_up() {
 }
 
 #[test]
+fn widths_match_geos() {
+    // tests/fixtures/oij_piece_widths_geos.json holds the pieces of Oude IJsselstreek buurten ×
+    // PC4 with at most 30 edges and GEOS' MaximumInscribedCircle of each (tolerance 0.1 mm),
+    // made by bench/geos_width_fixture.py. Pieces of up to 12 edges are measured exactly; the
+    // larger ones by a search whose circle is a real one inside, so never wider than GEOS'.
+    let text = std::fs::read_to_string(util::fixture("oij_piece_widths_geos.json")).unwrap();
+    let fixture: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let (mut exact, mut searched) = (0, 0);
+    for piece in fixture["pieces"].as_array().unwrap() {
+        let rings: Vec<geo::LineString<f64>> = piece["rings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|ring| {
+                let points: Vec<(f64, f64)> = ring
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|c| (c[0].as_f64().unwrap(), c[1].as_f64().unwrap()))
+                    .collect();
+                geo::LineString::from(points)
+            })
+            .collect();
+        let edges: usize = rings.iter().map(|r| r.0.len() - 1).sum();
+        let polygon = Polygon::new(rings[0].clone(), rings[1..].to_vec());
+        let geos = piece["width_m"].as_f64().unwrap();
+        let ours = gebieden::geometry::inscribed_diameter(&polygon);
+        let name = format!("{} × {} ({edges} edges)", piece["buurtcode"], piece["postcode"]);
+        if edges <= 12 {
+            assert!((ours - geos).abs() <= 0.001, "{name}: gebieden {ours} m, GEOS {geos} m");
+            exact += 1;
+        } else {
+            assert!(ours <= geos + 0.001, "{name}: gebieden {ours} m, GEOS {geos} m");
+            searched += 1;
+        }
+    }
+    assert!(exact > 200 && searched > 10, "{exact} exact, {searched} searched");
+}
+
+#[test]
 fn crosswalk_matches_geopandas() {
     // tests/fixtures/oij_buurten_pc4_geopandas.csv is geopandas.overlay (GEOS 3.14) of the same
     // two files, made by bench/geopandas_crosswalk_fixture.py.
