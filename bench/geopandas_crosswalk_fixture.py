@@ -5,17 +5,11 @@ without needing Python.
 
     bench/.venv/bin/python bench/geopandas_crosswalk_fixture.py
 """
-import pathlib
-
-import geopandas as gpd
 import shapely
 
-root = pathlib.Path(__file__).resolve().parent.parent
-data = root.parent / "shared" / "data"
-a = gpd.read_file(data / "oude_ijsselstreek_buurten_2019.rd.geojson")[["buurtcode", "geometry"]]
-b = gpd.read_file(data / "pc4_oude_ijsselstreek_e.o.rd.geojson")[["postcode", "geometry"]]
-b["postcode"] = b["postcode"].astype(str)
-pieces = gpd.overlay(a, b, how="intersection", keep_geom_type=True)
+from oij_overlay import buurten_pc4_pieces, root
+
+pieces = buurten_pc4_pieces()
 pieces["area_m2"] = pieces.geometry.area
 pieces = pieces[pieces["area_m2"] > 0].sort_values(["buurtcode", "postcode"])
 out = root / "tests" / "fixtures" / "oij_buurten_pc4_geopandas.csv"

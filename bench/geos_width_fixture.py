@@ -6,17 +6,12 @@ rings with gebieden's `inscribed_diameter`, so CI checks widths against GEOS wit
     bench/.venv/bin/python bench/geos_width_fixture.py
 """
 import json
-import pathlib
 
-import geopandas as gpd
 import shapely
 
-root = pathlib.Path(__file__).resolve().parent.parent
-data = root.parent / "shared" / "data"
-a = gpd.read_file(data / "oude_ijsselstreek_buurten_2019.rd.geojson")[["buurtcode", "geometry"]]
-b = gpd.read_file(data / "pc4_oude_ijsselstreek_e.o.rd.geojson")[["postcode", "geometry"]]
-b["postcode"] = b["postcode"].astype(str)
-pieces = gpd.overlay(a, b, how="intersection", keep_geom_type=True).explode(index_parts=False)
+from oij_overlay import buurten_pc4_pieces, root
+
+pieces = buurten_pc4_pieces().explode(index_parts=False)
 rows = []
 for buurt, postcode, polygon in zip(pieces.buurtcode, pieces.postcode, pieces.geometry):
     rings = [polygon.exterior, *polygon.interiors]
