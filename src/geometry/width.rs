@@ -159,13 +159,8 @@ fn exact_inscribed_circle(polygon: &Polygon<f64>) -> Option<(Coord<f64>, f64)> {
             continue;
         }
         // The inside lies left of an anticlockwise outer ring and of a clockwise hole.
-        let twice_area: f64 = (0..n)
-            .map(|i| {
-                let (a, b) = (corners[i], corners[(i + 1) % n]);
-                a.x * b.y - b.x * a.y
-            })
-            .sum();
-        let left = if (index == 0) == (twice_area > 0.0) { 1.0 } else { -1.0 };
+        let anticlockwise = super::ring::signed_area(&corners) > 0.0;
+        let left = if (index == 0) == anticlockwise { 1.0 } else { -1.0 };
         for i in 0..n {
             let (a, b, c) = (corners[i], corners[(i + 1) % n], corners[(i + 2) % n]);
             let (dx, dy) = (b.x - a.x, b.y - a.y);
@@ -481,8 +476,8 @@ pub fn pole_of_inaccessibility(polygon: &Polygon<f64>) -> Option<(Coord<f64>, f6
 }
 
 /// The diameter (m) of the largest circle inside the polygon: exact for a piece of at most a
-/// dozen edges ([`exact_inscribed_radius`]), otherwise to about 1 cm or 1 % of its size, whichever is
-/// coarser.
+/// dozen edges ([`exact_inscribed_radius`]), otherwise to about 1 cm or 1 % of its size,
+/// whichever is coarser.
 pub fn inscribed_diameter(polygon: &Polygon<f64>) -> f64 {
     2.0 * exact_inscribed_radius(polygon).unwrap_or_else(|| search(polygon, 0.005, None))
 }
