@@ -114,8 +114,18 @@ fn save_and_autosave_loop_child() {
         app.last_change = Some(std::time::Instant::now() - crate::gui::project::AUTOSAVE_AFTER);
         app.autosave_tick();
         assert!(app.autosaved);
+        // Tells the parent a whole cycle is done, so it can time its kill by the cycle and not
+        // by a guess at how long starting takes on a loaded machine. Written past the test
+        // harness' capture, straight to the pipe.
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "{CYCLE_DONE}");
+        let _ = out.flush();
     }
 }
+
+/// The line the child writes after each save + autosave cycle.
+const CYCLE_DONE: &str = "gebieden-kill-test: cycle done";
 
 /// Whether the file holds one whole version: parseable, one area, every unit in it.
 fn whole_version(path: &std::path::Path) -> Result<String, String> {
@@ -154,7 +164,8 @@ fn saving_and_autosaving_survive_being_killed() {
         seed
     };
     let mut versions = std::collections::BTreeSet::new();
-    for round in 0..10 {
+    const ROUNDS: u64 = 10;
+    for round in 0..ROUNDS {
         let mut child = std::process::Command::new(std::env::current_exe().unwrap())
             .args([
                 "--ignored",
@@ -164,20 +175,47 @@ fn saving_and_autosaving_survive_being_killed() {
                 "1",
             ])
             .env("GEBIEDEN_APP_SAVE_LOOP", &path)
-            .stdout(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        // Opening the demo and making the versions take a moment; then kill anywhere in the
-        // save/autosave cycle.
-        let wait = 600 + next() % 1400;
-        std::thread::sleep(std::time::Duration::from_millis(wait));
+        // The child's finished cycles, as they come (the reader keeps the pipe drained).
+        let (cycles, cycle_done) = std::sync::mpsc::channel();
+        let stdout = child.stdout.take().unwrap();
+        std::thread::spawn(move || {
+            use std::io::BufRead;
+            for line in std::io::BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                if line.trim() == CYCLE_DONE && cycles.send(std::time::Instant::now()).is_err() {
+                    break;
+                }
+            }
+        });
+        // Opening the demo and making the versions take a while, longer on a loaded machine:
+        // wait for two whole cycles and measure one.
+        let started = cycle_done
+            .recv_timeout(std::time::Duration::from_secs(300))
+            .expect("the child finished a save + autosave cycle");
+        let cycle = cycle_done
+            .recv_timeout(std::time::Duration::from_secs(300))
+            .expect("the child finished a second cycle")
+            - started;
+        // Kill anywhere in the next two cycles: each round its own tenth of them, at a random
+        // point inside it, so the kills cover the whole cycle (save, autosave, and between).
+        let span = 2 * cycle.as_micros() as u64;
+        let wait = (round * span + next() % span) / ROUNDS;
+        std::thread::sleep(std::time::Duration::from_micros(wait));
         child.kill().unwrap(); // SIGKILL on Unix
         child.wait().unwrap();
+        let moment = format!(
+            "{:.0} ms into two {:.0} ms cycles",
+            wait as f64 / 1000.0,
+            cycle.as_secs_f64() * 1000.0
+        );
         for file in [&path, &autosave] {
             if file.exists() {
                 let version = whole_version(file).unwrap_or_else(|e| {
-                    panic!("round {round} ({wait} ms): {}: {e}", file.display())
+                    panic!("round {round} ({moment}): {}: {e}", file.display())
                 });
                 versions.insert(version);
             }
@@ -197,5 +235,5 @@ fn saving_and_autosaving_survive_being_killed() {
                 .is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
         })
         .count();
-    println!("{torn} of 10 kills landed inside a write; versions seen: {versions:?}");
+    println!("{torn} of {ROUNDS} kills landed inside a write; versions seen: {versions:?}");
 }
