@@ -311,11 +311,7 @@ pub fn gaps(
     extent: Option<&MultiPolygon<f64>>,
     sliver_width: f64,
 ) -> Vec<Problem> {
-    let polygons: Vec<Polygon<f64>> = layer
-        .geometries
-        .iter()
-        .flat_map(|g| g.0.iter().cloned())
-        .collect();
+    let polygons: Vec<&Polygon<f64>> = layer.geometries.iter().flat_map(|g| &g.0).collect();
     let union = union_all(&polygons);
     let holes: Vec<Polygon<f64>> = union
         .0

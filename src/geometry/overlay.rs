@@ -330,11 +330,14 @@ pub fn union_piled(polygons: &[Polygon<f64>]) -> MultiPolygon<f64> {
 /// the CBS buurten where GEOS finds 24.) The chunked union needs a fraction of the memory of
 /// one overlay of everything (national PC4: the overlay's graph is the analysis's peak) and
 /// runs on both cores.
-pub fn union_all(polygons: &[Polygon<f64>]) -> MultiPolygon<f64> {
+///
+/// Takes polygons or references to them: a layer's own polygons are united where they are,
+/// without a copy of its coordinates.
+pub fn union_all<P: std::borrow::Borrow<Polygon<f64>> + Sync>(polygons: &[P]) -> MultiPolygon<f64> {
     if polygons.len() <= UNION_CHUNK {
-        return unary_union(polygons);
+        return unary_union(polygons.iter().map(P::borrow));
     }
-    let boxes: Vec<Option<Rect<f64>>> = polygons.iter().map(|p| p.bounding_rect()).collect();
+    let boxes: Vec<Option<Rect<f64>>> = polygons.iter().map(|p| p.borrow().bounding_rect()).collect();
     let Some(bounds) = union_of_boxes(&boxes) else {
         return MultiPolygon::new(vec![]);
     };
@@ -352,7 +355,8 @@ pub fn union_all(polygons: &[Polygon<f64>]) -> MultiPolygon<f64> {
         .flat_map_iter(|chunk| {
             let rings = chunk
                 .iter()
-                .flat_map(|&i| std::iter::once(polygons[i].exterior()).chain(polygons[i].interiors()))
+                .map(|&i| polygons[i].borrow())
+                .flat_map(|polygon| std::iter::once(polygon.exterior()).chain(polygon.interiors()))
                 .map(ring_path);
             let mut shapes = union_on_grid(rings, &grid);
             shapes.iter_mut().for_each(|shape| orient_shape(shape));
