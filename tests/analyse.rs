@@ -413,6 +413,13 @@ fn a_second_run_redoes_only_what_changed() {
         CacheUse { layers_reused: 3, layers_computed: 0, pairs_reused: 3, pairs_computed: 0 }
     );
     assert_eq!(report(&again), report(&first));
+    // The second run reads the first run's rows, not a copy of them.
+    let shared_rows = |a: &gebieden::analysis::Analysis| -> Vec<*const gebieden::analysis::CrosswalkRow> {
+        a.crosswalk.pairs().map(|rows| rows.as_ptr()).collect()
+    };
+    assert_eq!(shared_rows(&again), shared_rows(&first));
+    assert_eq!(again.crosswalk.identity(), first.crosswalk.identity());
+    assert!(std::sync::Arc::ptr_eq(&again.pairs[0], &first.pairs[0]));
 
     // One area of the police division moves 50 m: its problems and its two pairs are redone,
     // the pair of the other two is not, and the result is what a fresh run finds.
@@ -425,6 +432,11 @@ fn a_second_run_redoes_only_what_changed() {
     );
     assert_eq!(report(&changed), report(&analyse(&layers, Some(&extent), &options)));
     assert_ne!(report(&changed), report(&first));
+    // Pairs are politie×corporatie, politie×zorgteams, corporatie×zorgteams: only the last is kept.
+    let (before, after) = (shared_rows(&first), shared_rows(&changed));
+    assert_eq!(after[2], before[2]);
+    assert!(after[0] != before[0] && after[1] != before[1]);
+    assert_ne!(changed.crosswalk.identity(), first.crosswalk.identity());
 
     // Another sliver width changes every layer's problems.
     let wider = AnalysisOptions { sliver_width_m: 8.0, ..options.clone() };

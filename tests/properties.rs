@@ -150,10 +150,10 @@ fn assert_close(got: f64, expected: f64, what: &str) {
 fn crosswalk_areas(a: &Layer, b: &Layer) -> BTreeMap<(String, String), (f64, f64, f64)> {
     analyse(&[a, b], None, &AnalysisOptions::default())
         .crosswalk
-        .into_iter()
+        .iter()
         .map(|row| {
             (
-                (row.id_a, row.id_b),
+                (row.id_a.clone(), row.id_b.clone()),
                 (row.area_m2, row.share_a, row.share_b),
             )
         })

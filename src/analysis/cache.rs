@@ -19,8 +19,8 @@ pub(super) struct LayerKey(u64);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(super) struct PairKey(u64);
 
-/// A pair's crosswalk rows and its summary, as a run computed them.
-pub(super) type PairResult = Arc<(Vec<CrosswalkRow>, PairReport)>;
+/// A pair's crosswalk rows and its summary, as a run computed them (shared, never copied).
+pub(super) type PairResult = (Arc<[CrosswalkRow]>, Arc<PairReport>);
 
 /// Runs after which an unused result is dropped: enough for the window's analysis and the
 /// map preview (which checks the partners without the extent) to keep each other's results.

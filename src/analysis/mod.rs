@@ -19,7 +19,7 @@ pub use crate::geometry::{MIN_PIECE_AREA_M2, intersection, repair, snap, union_a
 pub use atlas::{Atlas, AtlasRow};
 pub use cache::{AnalysisCache, CacheUse};
 pub use clean::{Cleaned, MergeRule, Reassigned, RemainingGap, clean};
-pub use crosswalk::{BestMatch, CrosswalkRow, PairReport, crosswalk, pair_report};
+pub use crosswalk::{BestMatch, CrosswalkRow, CrosswalkRows, PairReport, crosswalk, pair_report};
 pub use index::FeatureIndex;
 pub use migrate::{MigratedUnit, Migration, MigrationStatus, SAME_PLACE_BAND_M, migrate};
 pub use nest::{Nest, NestRow, nest, nested_geometries};

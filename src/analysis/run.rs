@@ -11,7 +11,7 @@ use super::cache::{
 use serde::Serialize;
 
 use super::atlas::{Atlas, atlas};
-use super::crosswalk::{CrosswalkRow, PairReport, crosswalk, pair_report};
+use super::crosswalk::{CrosswalkRow, CrosswalkRows, PairReport, crosswalk, pair_report};
 use super::prepare::{Adjustment, PreparedLayer};
 use super::problems::{Problem, ProblemKind, gaps, overlaps};
 use crate::geometry::{MIN_PIECE_AREA_M2, snap, union_all};
@@ -96,10 +96,11 @@ pub struct Settings {
 pub struct Analysis {
     pub settings: Settings,
     pub layers: Vec<LayerReport>,
-    pub pairs: Vec<PairReport>,
+    pub pairs: Vec<Arc<PairReport>>,
     /// Real gaps and overlaps first, largest first; then slivers, largest first.
     pub problems: Vec<Problem>,
-    pub crosswalk: Vec<CrosswalkRow>,
+    /// Every pair's rows, pair after pair (shared with the cache, not copied).
+    pub crosswalk: CrosswalkRows,
     pub atlas: Option<Atlas>,
     /// Features repaired or left out, with the reason.
     pub adjustments: Vec<Adjustment>,
@@ -258,7 +259,7 @@ pub fn analyse_with_cache<L: Borrow<Layer>>(
                     known.unwrap_or_else(|| {
                         let rows = crosswalk(&prepared[i], &prepared[j], options.sliver_width_m);
                         let report = pair_report(&prepared[i], &prepared[j], &rows);
-                        Arc::new((rows, report))
+                        (Arc::from(rows), Arc::new(report))
                     })
                 })
                 .collect::<Vec<_>>()
@@ -312,31 +313,19 @@ pub fn analyse_with_cache<L: Borrow<Layer>>(
             .then(b.area_m2.total_cmp(&a.area_m2))
     });
 
-    let mut all_rows = Vec::new();
-    let mut pairs = Vec::new();
-    let mut rows_by_pair: Vec<((usize, usize), std::ops::Range<usize>)> = Vec::new();
-    for (pair, result) in pair_indices.into_iter().zip(per_pair) {
-        let (rows, report) = unshared(result);
-        pairs.push(report);
-        let start = all_rows.len();
-        all_rows.extend(rows);
-        rows_by_pair.push((pair, start..all_rows.len()));
-    }
+    let (pair_rows, pairs): (Vec<_>, Vec<_>) = per_pair.into_iter().unzip();
 
     let atlas = options
         .base_layer
         .filter(|&b| b < prepared.len())
         .map(|base| {
-            let others: Vec<(&str, &[CrosswalkRow], bool)> = rows_by_pair
+            let others: Vec<(&str, &[CrosswalkRow], bool)> = pair_indices
                 .iter()
+                .zip(&pair_rows)
                 .filter(|((i, j), _)| *i == base || *j == base)
-                .map(|((i, j), range)| {
-                    let other = if *i == base { *j } else { *i };
-                    (
-                        prepared[other].name.as_str(),
-                        &all_rows[range.clone()],
-                        *i == base,
-                    )
+                .map(|(&(i, j), rows)| {
+                    let other = if i == base { j } else { i };
+                    (prepared[other].name.as_str(), &rows[..], i == base)
                 })
                 .collect();
             atlas(&prepared[base], &others)
@@ -366,7 +355,7 @@ pub fn analyse_with_cache<L: Borrow<Layer>>(
         layers: reports,
         pairs,
         problems,
-        crosswalk: all_rows,
+        crosswalk: CrosswalkRows::from_pairs(pair_rows),
         atlas,
         adjustments,
     }

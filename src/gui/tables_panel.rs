@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 use eframe::egui;
 use egui_extras::{Column, TableBuilder};
 
-use gebieden::analysis::{Atlas, CrosswalkRow};
+use gebieden::analysis::{Atlas, CrosswalkRow, CrosswalkRows};
 
 use super::app::{Action, GebiedenApp};
 
@@ -16,7 +16,7 @@ pub struct Sorted {
     pub column: usize,
     pub descending: bool,
     order: Vec<usize>,
-    /// The rows the order was made for (pointer and length), to notice a new analysis.
+    /// The rows the order was made for (identity and length), to notice a new analysis.
     made_for: (usize, usize),
 }
 
@@ -80,8 +80,10 @@ fn crosswalk_cell(row: &CrosswalkRow, column: usize) -> String {
     }
 }
 
-fn compare_crosswalk(rows: &[CrosswalkRow], column: usize, a: usize, b: usize) -> Ordering {
-    let (x, y) = (&rows[a], &rows[b]);
+fn compare_crosswalk(rows: &CrosswalkRows, column: usize, a: usize, b: usize) -> Ordering {
+    let (Some(x), Some(y)) = (rows.get(a), rows.get(b)) else {
+        return Ordering::Equal;
+    };
     match column {
         4 => x.area_m2.total_cmp(&y.area_m2),
         5 => x.share_a.total_cmp(&y.share_a),
@@ -139,11 +141,13 @@ pub fn windows(app: &mut GebiedenApp, ctx: &egui::Context) {
                         }
                     })
                     .body(|body| {
-                        let order = sorted.order(rows.len(), rows.as_ptr() as usize, |c, a, b| {
+                        let order = sorted.order(rows.len(), rows.identity(), |c, a, b| {
                             compare_crosswalk(rows, c, a, b)
                         });
                         body.rows(18.0, order.len(), |mut row| {
-                            let r = &rows[order[row.index()]];
+                            let Some(r) = rows.get(order[row.index()]) else {
+                                return;
+                            };
                             for c in 0..CROSSWALK_COLUMNS.len() {
                                 row.col(|ui| {
                                     ui.label(crosswalk_cell(r, c));

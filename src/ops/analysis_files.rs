@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
-use crate::analysis::{Analysis, Atlas, CrosswalkRow};
+use crate::analysis::{Analysis, Atlas, CrosswalkRows};
 use crate::io::{OutFeature, WriteError, write_atomic, write_atomic_with, write_geojson_with};
 use crate::model::Crs;
 
@@ -30,7 +30,7 @@ fn csv_bytes(
 }
 
 /// Writes the crosswalk as CSV.
-pub fn write_crosswalk_csv(path: &Path, rows: &[CrosswalkRow]) -> Result<(), WriteError> {
+pub fn write_crosswalk_csv(path: &Path, rows: &CrosswalkRows) -> Result<(), WriteError> {
     let weighted = rows
         .iter()
         .any(|r| r.weight_a.is_some() || r.weight_b.is_some());
@@ -157,9 +157,9 @@ fn write_report(out: &mut dyn Write, analysis: &Analysis, chunk: usize) -> std::
     out.write_all(b",\"pairs\":")?;
     value(out, pairs)?;
     out.write_all(b",\"problems\":")?;
-    write_array_in_parallel(out, problems, chunk)?;
+    write_array_in_parallel(out, [&problems[..]], chunk)?;
     out.write_all(b",\"crosswalk\":")?;
-    write_array_in_parallel(out, crosswalk, chunk)?;
+    write_array_in_parallel(out, crosswalk.pairs(), chunk)?;
     out.write_all(b",\"atlas\":")?;
     value(out, atlas)?;
     out.write_all(b",\"adjustments\":")?;
@@ -167,17 +167,19 @@ fn write_report(out: &mut dyn Write, analysis: &Analysis, chunk: usize) -> std::
     out.write_all(b"}")
 }
 
-/// A JSON array of `items`, as serde_json writes it compactly, made on all cores.
-fn write_array_in_parallel<T: serde::Serialize + Sync>(
+/// One JSON array of the items of every list in `lists`, one after the other, as serde_json
+/// writes it compactly, made on all cores.
+fn write_array_in_parallel<'t, T: serde::Serialize + Sync + 't>(
     out: &mut dyn Write,
-    items: &[T],
+    lists: impl IntoIterator<Item = &'t [T]>,
     chunk: usize,
 ) -> std::io::Result<()> {
     use rayon::prelude::*;
     let chunk = chunk.max(1);
     let at_once = chunk * rayon::current_num_threads().max(1) * 2;
     out.write_all(b"[")?;
-    for (batch_number, batch) in items.chunks(at_once).enumerate() {
+    let mut first = true;
+    for batch in lists.into_iter().flat_map(|items| items.chunks(at_once)) {
         let parts: Vec<Vec<u8>> = batch
             .par_chunks(chunk)
             .map(|part| {
@@ -192,10 +194,11 @@ fn write_array_in_parallel<T: serde::Serialize + Sync>(
             })
             .collect::<Result<_, serde_json::Error>>()
             .map_err(std::io::Error::other)?;
-        for (k, part) in parts.iter().enumerate() {
-            if batch_number > 0 || k > 0 {
+        for part in &parts {
+            if !first {
                 out.write_all(b",")?;
             }
+            first = false;
             out.write_all(part)?;
         }
     }
@@ -264,9 +267,11 @@ mod tests {
             });
             Layer::from_geometries(name, Crs::RD_NEW, features)
         };
-        let layers = [grid("a", 0.0, 100.0), grid("b", 37.0, 130.0)];
+        // Three layers: the crosswalk's rows come in three pairs, one array in the file.
+        let layers = [grid("a", 0.0, 100.0), grid("b", 37.0, 130.0), grid("c", 11.0, 90.0)];
         let analysis = analyse(&layers, None, &AnalysisOptions::default());
         assert!(analysis.problems.len() > 20 && analysis.crosswalk.len() > 20);
+        assert_eq!(analysis.crosswalk.pairs().filter(|rows| !rows.is_empty()).count(), 3);
         for chunk in [1, 7, REPORT_CHUNK] {
             let mut ours = Vec::new();
             write_report(&mut ours, &analysis, chunk).unwrap();
