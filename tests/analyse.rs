@@ -420,6 +420,8 @@ fn a_second_run_redoes_only_what_changed() {
     assert_eq!(shared_rows(&again), shared_rows(&first));
     assert_eq!(again.crosswalk.identity(), first.crosswalk.identity());
     assert!(std::sync::Arc::ptr_eq(&again.pairs[0], &first.pairs[0]));
+    assert!(!first.problems.is_empty());
+    assert!(again.problems.iter().zip(&first.problems).all(|(a, b)| std::sync::Arc::ptr_eq(a, b)));
 
     // One area of the police division moves 50 m: its problems and its two pairs are redone,
     // the pair of the other two is not, and the result is what a fresh run finds.

@@ -19,6 +19,9 @@ pub(super) struct LayerKey(u64);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(super) struct PairKey(u64);
 
+/// A layer's problems, each shared with every analysis that shows it.
+pub(super) type LayerProblems = Arc<[Arc<Problem>]>;
+
 /// A pair's crosswalk rows and its summary, as a run computed them (shared, never copied).
 pub(super) type PairResult = (Arc<[CrosswalkRow]>, Arc<PairReport>);
 
@@ -30,7 +33,7 @@ const KEEP_RUNS: u64 = 4;
 #[derive(Default)]
 pub struct AnalysisCache {
     run: u64,
-    layers: HashMap<LayerKey, (u64, Arc<Vec<Problem>>)>,
+    layers: HashMap<LayerKey, (u64, LayerProblems)>,
     pairs: HashMap<PairKey, (u64, PairResult)>,
     /// How many layer and pair results the last run took from here, and how many it computed.
     pub last_run: CacheUse,
@@ -59,13 +62,13 @@ impl AnalysisCache {
         self.last_run = CacheUse::default();
     }
 
-    pub(super) fn layer(&mut self, key: LayerKey) -> Option<Arc<Vec<Problem>>> {
+    pub(super) fn layer(&mut self, key: LayerKey) -> Option<LayerProblems> {
         let found = take_for_run(&mut self.layers, key, self.run);
         self.last_run.layers_reused += usize::from(found.is_some());
         found
     }
 
-    pub(super) fn keep_layer(&mut self, key: LayerKey, problems: Arc<Vec<Problem>>) {
+    pub(super) fn keep_layer(&mut self, key: LayerKey, problems: LayerProblems) {
         self.last_run.layers_computed += 1;
         self.layers.insert(key, (self.run, problems));
     }

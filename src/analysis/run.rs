@@ -6,7 +6,7 @@ use rayon::prelude::*;
 use std::sync::{Arc, Mutex};
 
 use super::cache::{
-    AnalysisCache, LayerKey, PairKey, PairResult, layer_content, layer_key, pair_key,
+    AnalysisCache, LayerKey, LayerProblems, PairKey, PairResult, layer_content, layer_key, pair_key,
 };
 use serde::Serialize;
 
@@ -98,7 +98,8 @@ pub struct Analysis {
     pub layers: Vec<LayerReport>,
     pub pairs: Vec<Arc<PairReport>>,
     /// Real gaps and overlaps first, largest first; then slivers, largest first.
-    pub problems: Vec<Problem>,
+    /// Each shared with the cache, not copied.
+    pub problems: Vec<Arc<Problem>>,
     /// Every pair's rows, pair after pair (shared with the cache, not copied).
     pub crosswalk: CrosswalkRows,
     pub atlas: Option<Atlas>,
@@ -139,11 +140,6 @@ fn layer_problems(
 /// put in at once).
 fn lock_cache(cache: &Mutex<AnalysisCache>) -> std::sync::MutexGuard<'_, AnalysisCache> {
     cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
-}
-
-/// The value inside `shared`, moved out when nothing else holds it (no cache), else copied.
-fn unshared<T: Clone>(shared: Arc<T>) -> T {
-    Arc::try_unwrap(shared).unwrap_or_else(|shared| (*shared).clone())
 }
 
 /// Analyses the layers (all in one working CRS). `extent` is the territory every division
@@ -205,7 +201,7 @@ pub fn analyse_with_cache<L: Borrow<Layer>>(
             )
         })
         .collect();
-    let known_layers: Vec<Option<Arc<Vec<Problem>>>> = layer_keys
+    let known_layers: Vec<Option<LayerProblems>> = layer_keys
         .iter()
         .map(|&key| kept.as_mut().and_then(|c| c.layer(key)))
         .collect();
@@ -242,11 +238,10 @@ pub fn analyse_with_cache<L: Borrow<Layer>>(
                 .zip(known_layers)
                 .map(|(layer, known)| {
                     known.unwrap_or_else(|| {
-                        Arc::new(layer_problems(
-                            layer,
-                            extent_geometry.as_ref(),
-                            options.sliver_width_m,
-                        ))
+                        layer_problems(layer, extent_geometry.as_ref(), options.sliver_width_m)
+                            .into_iter()
+                            .map(Arc::new)
+                            .collect()
                     })
                 })
                 .collect::<Vec<_>>()
@@ -305,7 +300,7 @@ pub fn analyse_with_cache<L: Borrow<Layer>>(
             }
         }
         reports.push(report);
-        problems.extend(unshared(found));
+        problems.extend(found.iter().cloned());
     }
     problems.sort_by(|a, b| {
         (a.kind == ProblemKind::Sliver)
