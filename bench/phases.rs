@@ -1,12 +1,16 @@
 //! Where the time of `analyse` goes, phase by phase, on two divisions: reading, preparing,
 //! each layer's overlaps and gaps, and the crosswalk, each alone (on every core); then the
-//! whole analysis, where those phases run side by side, and writing its files.
+//! whole analysis, where those phases run side by side, and writing its files; last, the
+//! window's case: the same layers analysed again with the cache of the run before.
 //!
 //!     cargo bench --bench phases -- A.geojson B.geojson
 
 use std::time::Instant;
 
-use gebieden::analysis::{AnalysisOptions, PreparedLayer, analyse, crosswalk, gaps, overlaps};
+use gebieden::analysis::{
+    AnalysisCache, AnalysisOptions, PreparedLayer, analyse, analyse_with_cache, crosswalk, gaps,
+    overlaps,
+};
 use gebieden::ops::write_analysis;
 
 fn timed<T>(label: &str, work: impl FnOnce() -> T) -> T {
@@ -53,4 +57,12 @@ fn main() {
         write_analysis(&out, &analysis, layers[0].working_crs).unwrap_or_else(|e| panic!("{e}"))
     });
     let _ = std::fs::remove_dir_all(&out);
+    drop(analysis);
+    let cache = std::sync::Mutex::new(AnalysisCache::new());
+    let options = AnalysisOptions::default();
+    let first = analyse_with_cache(&layers, None, &options, Some(&cache));
+    let again = timed("analyse again, from the cache", || {
+        analyse_with_cache(&layers, None, &options, Some(&cache))
+    });
+    drop((first, again));
 }
