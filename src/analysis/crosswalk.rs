@@ -90,12 +90,6 @@ impl CrosswalkRows {
     }
 }
 
-impl From<Vec<CrosswalkRow>> for CrosswalkRows {
-    fn from(rows: Vec<CrosswalkRow>) -> CrosswalkRows {
-        CrosswalkRows::from_pairs(vec![rows.into()])
-    }
-}
-
 /// One list, as the rows were before they were shared: report.json and `--json` keep their shape.
 impl Serialize for CrosswalkRows {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
