@@ -334,11 +334,15 @@ pub fn gaps(
         }
     };
     pieces.retain(|p| p.unsigned_area() >= MIN_PIECE_AREA_M2);
+    if pieces.is_empty() {
+        return Vec::new();
+    }
+    let runs = EdgeRuns::of(layer);
     pieces
         .into_par_iter()
         .map(|geometry| {
             let (width, kind, sliver_of) = classify(ProblemKind::Gap, &geometry, sliver_width);
-            let ids = sorted_ids(layer, &bordering(layer, &geometry));
+            let ids = sorted_ids(layer, &bordering(layer, &runs, &geometry));
             Problem {
                 kind,
                 sliver_of,
@@ -356,14 +360,76 @@ pub fn gaps(
 /// output lies on the input edges to well within this.
 const TOUCH_TOLERANCE: f64 = 0.01;
 
+/// How many consecutive edges of a ring share one box in [`EdgeRuns`].
+const EDGES_PER_RUN: usize = 32;
+
+/// A run of up to [`EDGES_PER_RUN`] consecutive edges of one ring and their box.
+struct EdgeRun {
+    polygon: u32,
+    /// 0 is the exterior, k the k-th hole.
+    ring: u32,
+    first_edge: u32,
+    bounds: Rect<f64>,
+}
+
+/// Per feature, boxes over runs of its boundary edges. A gap is mostly a small sliver beside
+/// large neighbours; the boxes let [`bordering`] skip all but the few runs near the gap
+/// instead of testing every edge of every neighbour.
+struct EdgeRuns(Vec<Vec<EdgeRun>>);
+
+impl EdgeRuns {
+    fn of(layer: &PreparedLayer) -> EdgeRuns {
+        EdgeRuns(
+            layer
+                .geometries
+                .par_iter()
+                .map(|geometry| {
+                    let mut runs = Vec::new();
+                    for (polygon, part) in geometry.0.iter().enumerate() {
+                        let rings = std::iter::once(part.exterior()).chain(part.interiors());
+                        for (ring, line) in rings.enumerate() {
+                            let coords = &line.0;
+                            let edges = coords.len().saturating_sub(1);
+                            for first_edge in (0..edges).step_by(EDGES_PER_RUN) {
+                                let last_point = (first_edge + EDGES_PER_RUN).min(edges);
+                                let bounds = coords[first_edge + 1..=last_point].iter().fold(
+                                    Rect::new(coords[first_edge], coords[first_edge]),
+                                    |bounds, &c| {
+                                        let (min, max) = (bounds.min(), bounds.max());
+                                        Rect::new(
+                                            Coord { x: min.x.min(c.x), y: min.y.min(c.y) },
+                                            Coord { x: max.x.max(c.x), y: max.y.max(c.y) },
+                                        )
+                                    },
+                                );
+                                runs.push(EdgeRun {
+                                    polygon: polygon as u32,
+                                    ring: ring as u32,
+                                    first_edge: first_edge as u32,
+                                    bounds,
+                                });
+                            }
+                        }
+                    }
+                    runs
+                })
+                .collect(),
+        )
+    }
+}
+
 /// The features whose boundary touches the piece: some vertex of the piece lies on one of their
-/// edges. Only edges near the piece's box are measured, so large neighbours stay cheap.
-fn bordering(layer: &PreparedLayer, piece: &Polygon<f64>) -> Vec<usize> {
+/// edges. Only the edges in runs near the piece's box are measured, so large neighbours stay
+/// cheap.
+fn bordering(layer: &PreparedLayer, runs: &EdgeRuns, piece: &Polygon<f64>) -> Vec<usize> {
     let Some(rect) = piece.bounding_rect() else {
         return Vec::new();
     };
     let (min, max) = (rect.min(), rect.max());
     let t = TOUCH_TOLERANCE;
+    let outside = |low: Coord<f64>, high: Coord<f64>| {
+        high.x < min.x - t || low.x > max.x + t || high.y < min.y - t || low.y > max.y + t
+    };
     let vertices: Vec<Coord<f64>> = std::iter::once(piece.exterior())
         .chain(piece.interiors())
         .flat_map(|r| r.0.iter().copied())
@@ -372,25 +438,28 @@ fn bordering(layer: &PreparedLayer, piece: &Polygon<f64>) -> Vec<usize> {
         .index
         .candidates_near(rect, t)
         .filter(|&i| {
-            layer.geometries[i]
-                .0
-                .iter()
-                .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
-                .any(|ring| {
-                    ring.lines().any(|line| {
-                        let (a, b) = (line.start, line.end);
-                        if a.x.max(b.x) < min.x - t
-                            || a.x.min(b.x) > max.x + t
-                            || a.y.max(b.y) < min.y - t
-                            || a.y.min(b.y) > max.y + t
-                        {
-                            return false;
-                        }
-                        vertices
+            let geometry = &layer.geometries[i];
+            runs.0[i].iter().any(|run| {
+                if outside(run.bounds.min(), run.bounds.max()) {
+                    return false;
+                }
+                let part = &geometry.0[run.polygon as usize];
+                let ring = match run.ring {
+                    0 => part.exterior(),
+                    k => &part.interiors()[k as usize - 1],
+                };
+                let first = run.first_edge as usize;
+                let last_point = (first + EDGES_PER_RUN).min(ring.0.len() - 1);
+                ring.0[first..=last_point].windows(2).any(|edge| {
+                    let (a, b) = (edge[0], edge[1]);
+                    let low = Coord { x: a.x.min(b.x), y: a.y.min(b.y) };
+                    let high = Coord { x: a.x.max(b.x), y: a.y.max(b.y) };
+                    !outside(low, high)
+                        && vertices
                             .iter()
                             .any(|&v| segment_distance_squared(v, a, b) <= t * t)
-                    })
                 })
+            })
         })
         .collect();
     found.sort_unstable();

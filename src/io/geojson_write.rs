@@ -2,6 +2,7 @@
 //! `crs` member (for RD files that QGIS and GDAL open as RD). Features are the `geojson` crate's
 //! types, written one per line as they come, so large outputs never sit in memory as a JSON tree.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use geo::MultiPolygon;
@@ -38,13 +39,21 @@ fn rounded(value: f64, scale: f64) -> f64 {
 }
 
 /// Writes a Polygon when there is one part (as GDAL writes), else a MultiPolygon, as GeoJSON
-/// geometry. Numbers go through serde_json, so they read exactly as a serialised
-/// `geojson::Geometry` would, without a vector allocated per position.
-fn write_geometry(out: &mut Vec<u8>, geometry: &MultiPolygon<f64>, scale: f64) -> std::io::Result<()> {
+/// geometry, each ring reprojected (when `reprojector` is given) into `scratch` as it is
+/// written, so no copy of the whole geometry is made. Numbers go through serde_json, so they
+/// read exactly as a serialised `geojson::Geometry` would, without a vector allocated per
+/// position.
+fn write_geometry(
+    out: &mut Vec<u8>,
+    parts: &[geo::Polygon<f64>],
+    reprojector: Option<&Reprojector>,
+    scratch: &mut Vec<geo::Coord<f64>>,
+    scale: f64,
+) -> std::io::Result<()> {
     fn number(out: &mut Vec<u8>, value: f64) -> std::io::Result<()> {
         serde_json::to_writer(&mut *out, &value).map_err(std::io::Error::other)
     }
-    let polygon = |out: &mut Vec<u8>, polygon: &geo::Polygon<f64>| -> std::io::Result<()> {
+    let mut polygon = |out: &mut Vec<u8>, polygon: &geo::Polygon<f64>| -> std::io::Result<()> {
         out.push(b'[');
         for (r, ring) in std::iter::once(polygon.exterior())
             .chain(polygon.interiors())
@@ -53,8 +62,19 @@ fn write_geometry(out: &mut Vec<u8>, geometry: &MultiPolygon<f64>, scale: f64) -
             if r > 0 {
                 out.push(b',');
             }
+            let coords: &[geo::Coord<f64>] = match reprojector {
+                Some(reprojector) => {
+                    scratch.clear();
+                    scratch.extend_from_slice(&ring.0);
+                    reprojector
+                        .project_in_place(scratch)
+                        .map_err(std::io::Error::other)?;
+                    scratch
+                }
+                None => &ring.0,
+            };
             out.push(b'[');
-            for (k, c) in ring.0.iter().enumerate() {
+            for (k, c) in coords.iter().enumerate() {
                 out.extend_from_slice(if k > 0 { b",[" } else { b"[" });
                 number(out, rounded(c.x, scale))?;
                 out.push(b',');
@@ -66,7 +86,7 @@ fn write_geometry(out: &mut Vec<u8>, geometry: &MultiPolygon<f64>, scale: f64) -
         out.push(b']');
         Ok(())
     };
-    match geometry.0.as_slice() {
+    match parts {
         [single] => {
             out.extend_from_slice(br#"{"type":"Polygon","coordinates":"#);
             polygon(out, single)?;
@@ -114,24 +134,43 @@ pub fn write_geojson_with(
     from: Crs,
     to: Crs,
 ) -> std::io::Result<()> {
+    write_geojson_parts(
+        path,
+        name,
+        count,
+        |i| {
+            let OutFeature {
+                properties,
+                geometry,
+            } = feature(i);
+            let properties: serde_json::Map<String, Json> = properties.into_iter().collect();
+            (properties, Cow::Owned(geometry.0))
+        },
+        from,
+        to,
+    )
+}
+
+/// [`write_geojson_with`] for features whose properties are any serialisable value written as
+/// a JSON object (a struct with named fields, a map) and whose parts the caller may lend
+/// instead of handing over: nothing is built per feature that the file does not need.
+pub fn write_geojson_parts<'g, P: serde::Serialize>(
+    path: &Path,
+    name: &str,
+    count: usize,
+    feature: impl Fn(usize) -> (P, Cow<'g, [geo::Polygon<f64>]>) + Sync,
+    from: Crs,
+    to: Crs,
+) -> std::io::Result<()> {
     let reprojector = Reprojector::new(from, to).map_err(std::io::Error::other)?;
     let scale = if to.is_geographic() { 1e7 } else { 1e3 };
-    let serialise = |i: usize| -> std::io::Result<Vec<u8>> {
-        let OutFeature {
-            properties,
-            mut geometry,
-        } = feature(i);
-        if let Some(reprojector) = &reprojector {
-            reprojector
-                .project_multipolygon(&mut geometry)
-                .map_err(std::io::Error::other)?;
-        }
-        let positions: usize = geometry.0.iter().map(|p| p.exterior().0.len()).sum();
+    let serialise = |scratch: &mut Vec<geo::Coord<f64>>, i: usize| -> std::io::Result<Vec<u8>> {
+        let (properties, parts) = feature(i);
+        let positions: usize = parts.iter().map(|p| p.exterior().0.len()).sum();
         let mut line = Vec::with_capacity(64 + 24 * positions);
         line.extend_from_slice(br#"{"type":"Feature","geometry":"#);
-        write_geometry(&mut line, &geometry, scale)?;
+        write_geometry(&mut line, &parts, reprojector.as_ref(), scratch, scale)?;
         line.extend_from_slice(br#","properties":"#);
-        let properties: serde_json::Map<String, Json> = properties.into_iter().collect();
         serde_json::to_writer(&mut line, &properties).map_err(std::io::Error::other)?;
         line.push(b'}');
         Ok(line)
@@ -155,7 +194,7 @@ pub fn write_geojson_with(
         for start in (0..count).step_by(BATCH) {
             let lines: Vec<Vec<u8>> = (start..(start + BATCH).min(count))
                 .into_par_iter()
-                .map(serialise)
+                .map_init(Vec::new, serialise)
                 .collect::<std::io::Result<_>>()?;
             for (k, line) in lines.iter().enumerate() {
                 if start + k > 0 {

@@ -32,7 +32,7 @@ pub use assignment::{
 pub use atomic::{write_atomic, write_atomic_with};
 pub use build::ID_FIELD_CANDIDATES;
 pub use error::{LoadError, LoadErrorKind, WriteError};
-pub use geojson_write::{OutFeature, json_value, write_geojson, write_geojson_with};
+pub use geojson_write::{OutFeature, json_value, write_geojson, write_geojson_parts, write_geojson_with};
 pub use geopackage_write::{GeoPackageWriteError, write_geopackage};
 pub use prj::{WktError, crs_from_wkt, esri_wkt, ogc_wkt};
 pub use project::{

@@ -1,13 +1,12 @@
 //! The files `analyse` writes: crosswalk.csv, problems.geojson, atlas.csv and report.json.
 //! Their names, headers and properties are a public interface that scripts depend on.
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use serde_json::json;
-
 use crate::analysis::{Analysis, Atlas, CrosswalkRows};
-use crate::io::{OutFeature, WriteError, write_atomic, write_atomic_with, write_geojson_with};
+use crate::io::{WriteError, write_atomic, write_atomic_with, write_geojson_parts};
 use crate::model::Crs;
 
 /// The exact header of crosswalk.csv (weight columns follow when a weight field is used).
@@ -84,38 +83,42 @@ pub fn write_atlas_csv(path: &Path, atlas: &Atlas) -> Result<(), WriteError> {
     write_atomic(path, &bytes).map_err(|e| WriteError::new(path, e))
 }
 
+/// The properties of one feature of problems.geojson, in the file's order. Written straight
+/// from the problem: no JSON value or map is built per feature (nationally 60,000 of them).
+#[derive(serde::Serialize)]
+struct ProblemProperties<'p> {
+    kind: &'static str,
+    layer: &'p str,
+    ids: &'p [String],
+    /// Both rounded to three decimals, as the file has always had them.
+    area_m2: f64,
+    width_m: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sliver_of: Option<&'static str>,
+}
+
 /// Writes the problems as an RFC 7946 FeatureCollection in WGS 84.
 pub fn write_problems_geojson(
     path: &Path,
     analysis: &Analysis,
     working_crs: Crs,
 ) -> Result<(), WriteError> {
-    // Each problem becomes a feature only as the writer reaches it: a second copy of every
-    // problem's geometry at once would be the largest allocation of the whole run.
+    // Each problem becomes a feature only as the writer reaches it, its piece lent rather than
+    // copied: a second copy of every problem's geometry at once would be the largest
+    // allocation of the whole run.
     let feature = |i: usize| {
         let p = &analysis.problems[i];
-        let mut properties = vec![
-            ("kind".to_string(), json!(p.kind.as_str())),
-            ("layer".to_string(), json!(p.layer)),
-            ("ids".to_string(), json!(p.ids)),
-            (
-                "area_m2".to_string(),
-                json!((p.area_m2 * 1000.0).round() / 1000.0),
-            ),
-            (
-                "width_m".to_string(),
-                json!((p.width_m * 1000.0).round() / 1000.0),
-            ),
-        ];
-        if let Some(of) = p.sliver_of {
-            properties.push(("sliver_of".to_string(), json!(of.as_str())));
-        }
-        OutFeature {
-            properties,
-            geometry: geo::MultiPolygon::new(vec![(*p.geometry).clone()]),
-        }
+        let properties = ProblemProperties {
+            kind: p.kind.as_str(),
+            layer: &p.layer,
+            ids: &p.ids,
+            area_m2: (p.area_m2 * 1000.0).round() / 1000.0,
+            width_m: (p.width_m * 1000.0).round() / 1000.0,
+            sliver_of: p.sliver_of.map(|of| of.as_str()),
+        };
+        (properties, Cow::Borrowed(std::slice::from_ref(&*p.geometry)))
     };
-    write_geojson_with(
+    write_geojson_parts(
         path,
         "problems",
         analysis.problems.len(),
