@@ -109,9 +109,14 @@ pub fn run(args: &AnalyseArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         serde_json::to_writer_pretty(&mut out, &analysis)?;
         writeln!(out)?;
-        return Ok(ExitCode::SUCCESS);
+    } else {
+        print_summary(&mut out, &analysis, &written)?;
     }
-    print_summary(&mut out, &analysis, &written)?;
+    out.flush()?;
+    // The process ends with this command, and the system takes its memory back at once:
+    // freeing the analysis and the layers piece by piece (nationally ~100,000 pieces and
+    // 17,000 features) would only add to the wait.
+    std::mem::forget((analysis, workspace));
     Ok(ExitCode::SUCCESS)
 }
 
