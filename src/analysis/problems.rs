@@ -430,10 +430,21 @@ fn bordering(layer: &PreparedLayer, runs: &EdgeRuns, piece: &Polygon<f64>) -> Ve
     let outside = |low: Coord<f64>, high: Coord<f64>| {
         high.x < min.x - t || low.x > max.x + t || high.y < min.y - t || low.y > max.y + t
     };
-    let vertices: Vec<Coord<f64>> = std::iter::once(piece.exterior())
+    // Sorted by x, so that an edge is measured only against the vertices within its own
+    // x-range: a large gap (a lake, the sea) has thousands of vertices and as many neighbours'
+    // edges inside its box.
+    let mut vertices: Vec<Coord<f64>> = std::iter::once(piece.exterior())
         .chain(piece.interiors())
         .flat_map(|r| r.0.iter().copied())
         .collect();
+    vertices.sort_unstable_by(|a, b| a.x.total_cmp(&b.x));
+    let near_edge = |a: Coord<f64>, b: Coord<f64>, low: Coord<f64>, high: Coord<f64>| {
+        let first = vertices.partition_point(|v| v.x < low.x - t);
+        let end = vertices.partition_point(|v| v.x <= high.x + t);
+        vertices[first..end.max(first)].iter().any(|&v| {
+            v.y >= low.y - t && v.y <= high.y + t && segment_distance_squared(v, a, b) <= t * t
+        })
+    };
     let mut found: Vec<usize> = layer
         .index
         .candidates_near(rect, t)
@@ -454,10 +465,7 @@ fn bordering(layer: &PreparedLayer, runs: &EdgeRuns, piece: &Polygon<f64>) -> Ve
                     let (a, b) = (edge[0], edge[1]);
                     let low = Coord { x: a.x.min(b.x), y: a.y.min(b.y) };
                     let high = Coord { x: a.x.max(b.x), y: a.y.max(b.y) };
-                    !outside(low, high)
-                        && vertices
-                            .iter()
-                            .any(|&v| segment_distance_squared(v, a, b) <= t * t)
+                    !outside(low, high) && near_edge(a, b, low, high)
                 })
             })
         })
@@ -608,6 +616,55 @@ mod tests {
         assert!((found[0].width_m - 20.0).abs() < 0.1);
         assert_eq!(found[0].ids, ["f0", "f1", "f2", "f3"]);
         assert!(overlaps(&prepared, 5.0).is_empty());
+    }
+
+    #[test]
+    fn gap_neighbours_through_edge_runs_match_testing_every_edge() {
+        // Squares with 4 × 60 edges each (so several runs per ring), every eleventh one left
+        // out: the neighbours named must be exactly those a test of every edge against every
+        // vertex of the gap finds, and a square one cell away must not be among them.
+        let n = 12;
+        let square = |i: usize, j: usize| {
+            let (x0, y0) = (i as f64 * 10.0, j as f64 * 10.0);
+            let corners = [(x0, y0), (x0 + 10.0, y0), (x0 + 10.0, y0 + 10.0), (x0, y0 + 10.0)];
+            let mut ring: Vec<Coord<f64>> = (0..4)
+                .flat_map(|side| {
+                    let (a, b) = (corners[side], corners[(side + 1) % 4]);
+                    (0..60).map(move |k| {
+                        let f = k as f64 / 60.0;
+                        Coord { x: a.0 + (b.0 - a.0) * f, y: a.1 + (b.1 - a.1) * f }
+                    })
+                })
+                .collect();
+            ring.push(ring[0]);
+            MultiPolygon::new(vec![Polygon::new(ring.into(), vec![])])
+        };
+        let left_out = |i: usize, j: usize| (i * 7 + j * 3).is_multiple_of(11) && i > 0 && j > 0 && i < n - 1 && j < n - 1;
+        let prepared = layer(
+            (0..n * n)
+                .filter(|k| !left_out(k % n, k / n))
+                .map(|k| square(k % n, k / n))
+                .collect(),
+        );
+        let runs = EdgeRuns::of(&prepared);
+        let found = gaps(&prepared, None, 5.0);
+        assert!(found.len() >= 5, "{} gaps", found.len());
+        let t = TOUCH_TOLERANCE;
+        for gap in &found {
+            let piece: &Polygon<f64> = &gap.geometry;
+            let by_hand: Vec<usize> = (0..prepared.geometries.len())
+                .filter(|&i| {
+                    prepared.geometries[i].0[0].exterior().lines().any(|edge| {
+                        piece.exterior().0.iter().any(|&v| {
+                            segment_distance_squared(v, edge.start, edge.end) <= t * t
+                        })
+                    })
+                })
+                .collect();
+            assert_eq!(bordering(&prepared, &runs, piece), by_hand);
+            // A lone left-out cell borders its four side neighbours and four corner ones.
+            assert_eq!(by_hand.len(), 8);
+        }
     }
 
     #[test]
