@@ -38,8 +38,100 @@ fn rounded(value: f64, scale: f64) -> f64 {
     if rounded == 0.0 { 0.0 } else { rounded }
 }
 
+/// Reprojects rings for the writer, each distinct vertex once. Every ring ends on its first
+/// vertex, and the pieces a file holds share most of theirs with their neighbours (an overlap
+/// and the sliver beside it, the parts of one gap): nationally 272,000 positions of problems are
+/// 165,000 distinct points. A datum shift costs about a microsecond a point; a lookup, a few
+/// nanoseconds. A point projects to the same coordinates alone as in a ring, so the file does
+/// not change.
+#[derive(Default)]
+struct RingProjection {
+    /// The ring being written, projected.
+    ring: Vec<geo::Coord<f64>>,
+    /// Its points not projected before, and where they came from.
+    missing: Vec<geo::Coord<f64>>,
+    missing_keys: Vec<CoordKey>,
+    known: std::collections::HashMap<CoordKey, geo::Coord<f64>, CoordKeyHasher>,
+}
+
+/// A coordinate by its exact bits.
+type CoordKey = (u64, u64);
+
+/// Points remembered at most; past this the memory is cleared and filled anew.
+const KNOWN_POINTS: usize = 1 << 16;
+
+impl RingProjection {
+    fn project(&mut self, reprojector: &Reprojector, ring: &[geo::Coord<f64>]) -> std::io::Result<&[geo::Coord<f64>]> {
+        let key = |c: &geo::Coord<f64>| (c.x.to_bits(), c.y.to_bits());
+        if self.known.len() + ring.len() > KNOWN_POINTS {
+            self.known.clear();
+        }
+        self.missing.clear();
+        self.missing_keys.clear();
+        for c in ring {
+            let k = key(c);
+            if let std::collections::hash_map::Entry::Vacant(slot) = self.known.entry(k) {
+                // Filled below once projected; marks a point met twice in this ring as queued.
+                slot.insert(*c);
+                self.missing.push(*c);
+                self.missing_keys.push(k);
+            }
+        }
+        if !self.missing.is_empty() {
+            let projected = reprojector.project_in_place(&mut self.missing);
+            if let Err(e) = projected {
+                // The points stay unprojected in memory: forget them with the failed ring.
+                for k in &self.missing_keys {
+                    self.known.remove(k);
+                }
+                return Err(std::io::Error::other(e));
+            }
+            for (k, c) in self.missing_keys.iter().zip(&self.missing) {
+                self.known.insert(*k, *c);
+            }
+        }
+        self.ring.clear();
+        for c in ring {
+            match self.known.get(&key(c)) {
+                Some(p) => self.ring.push(*p),
+                None => return Err(std::io::Error::other("a reprojected point went missing")),
+            }
+        }
+        Ok(&self.ring)
+    }
+}
+
+/// Hashes a [`CoordKey`] by multiplying and folding its two words: the keys are exact
+/// coordinates, not chosen by anyone, and SipHash would cost more than it saves here.
+#[derive(Default, Clone, Copy)]
+struct CoordKeyHasher;
+
+impl std::hash::BuildHasher for CoordKeyHasher {
+    type Hasher = FoldingHasher;
+    fn build_hasher(&self) -> FoldingHasher {
+        FoldingHasher(0)
+    }
+}
+
+struct FoldingHasher(u64);
+
+impl std::hash::Hasher for FoldingHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, word: u64) {
+        let mixed = u128::from(self.0 ^ word) * 0x9E37_79B9_7F4A_7C15_u128;
+        self.0 = (mixed as u64) ^ ((mixed >> 64) as u64);
+    }
+}
+
 /// Writes a Polygon when there is one part (as GDAL writes), else a MultiPolygon, as GeoJSON
-/// geometry, each ring reprojected (when `reprojector` is given) into `scratch` as it is
+/// geometry, each ring reprojected (when `reprojector` is given) through `scratch` as it is
 /// written, so no copy of the whole geometry is made. Numbers go through serde_json, so they
 /// read exactly as a serialised `geojson::Geometry` would, without a vector allocated per
 /// position.
@@ -47,7 +139,7 @@ fn write_geometry(
     out: &mut Vec<u8>,
     parts: &[geo::Polygon<f64>],
     reprojector: Option<&Reprojector>,
-    scratch: &mut Vec<geo::Coord<f64>>,
+    scratch: &mut RingProjection,
     scale: f64,
 ) -> std::io::Result<()> {
     fn number(out: &mut Vec<u8>, value: f64) -> std::io::Result<()> {
@@ -63,14 +155,7 @@ fn write_geometry(
                 out.push(b',');
             }
             let coords: &[geo::Coord<f64>] = match reprojector {
-                Some(reprojector) => {
-                    scratch.clear();
-                    scratch.extend_from_slice(&ring.0);
-                    reprojector
-                        .project_in_place(scratch)
-                        .map_err(std::io::Error::other)?;
-                    scratch
-                }
+                Some(reprojector) => scratch.project(reprojector, &ring.0)?,
                 None => &ring.0,
             };
             out.push(b'[');
@@ -164,7 +249,7 @@ pub fn write_geojson_parts<'g, P: serde::Serialize>(
 ) -> std::io::Result<()> {
     let reprojector = Reprojector::new(from, to).map_err(std::io::Error::other)?;
     let scale = if to.is_geographic() { 1e7 } else { 1e3 };
-    let serialise = |scratch: &mut Vec<geo::Coord<f64>>, i: usize| -> std::io::Result<Vec<u8>> {
+    let serialise = |scratch: &mut RingProjection, i: usize| -> std::io::Result<Vec<u8>> {
         let (properties, parts) = feature(i);
         let positions: usize = parts.iter().map(|p| p.exterior().0.len()).sum();
         let mut line = Vec::with_capacity(64 + 24 * positions);
@@ -194,7 +279,7 @@ pub fn write_geojson_parts<'g, P: serde::Serialize>(
         for start in (0..count).step_by(BATCH) {
             let lines: Vec<Vec<u8>> = (start..(start + BATCH).min(count))
                 .into_par_iter()
-                .map_init(Vec::new, serialise)
+                .map_init(RingProjection::default, serialise)
                 .collect::<std::io::Result<_>>()?;
             for (k, line) in lines.iter().enumerate() {
                 if start + k > 0 {
@@ -211,6 +296,52 @@ pub fn write_geojson_parts<'g, P: serde::Serialize>(
 mod tests {
     use super::*;
     use geo::wkt;
+
+    #[test]
+    fn rings_projected_through_the_memory_match_projecting_each_ring_whole() {
+        let reprojector = Reprojector::new(Crs::RD_NEW, Crs::WGS84).unwrap().unwrap();
+        // Rings sharing vertices with the ones before, closed, with a point met twice, and
+        // enough of them that the memory is cleared and filled anew on the way.
+        let ring = |k: usize| -> Vec<geo::Coord<f64>> {
+            let corner = |i: usize| geo::Coord {
+                x: 200_000.0 + ((k + i) % 701) as f64 * 13.257,
+                y: 440_000.0 + ((k * 3 + i) % 997) as f64 * 7.913,
+            };
+            let mut coords: Vec<_> = (0..40).map(corner).collect();
+            coords.push(corner(7));
+            coords.push(corner(0));
+            coords
+        };
+        let mut scratch = RingProjection::default();
+        for k in 0..(2 * KNOWN_POINTS / 40) {
+            let coords = ring(k);
+            let mut whole = coords.clone();
+            reprojector.project_in_place(&mut whole).unwrap();
+            let through_memory = scratch.project(&reprojector, &coords).unwrap();
+            let bits = |c: &[geo::Coord<f64>]| -> Vec<(u64, u64)> {
+                c.iter().map(|c| (c.x.to_bits(), c.y.to_bits())).collect()
+            };
+            assert_eq!(bits(through_memory), bits(&whole), "ring {k}");
+        }
+        assert!(scratch.known.len() <= KNOWN_POINTS);
+    }
+
+    #[test]
+    fn a_ring_that_cannot_be_projected_leaves_nothing_behind() {
+        let reprojector = Reprojector::new(Crs::RD_NEW, Crs::WGS84).unwrap().unwrap();
+        let mut scratch = RingProjection::default();
+        let bad = [
+            geo::Coord { x: 200_000.0, y: 440_000.0 },
+            geo::Coord { x: f64::NAN, y: 440_000.0 },
+            geo::Coord { x: 200_000.0, y: 440_000.0 },
+        ];
+        assert!(scratch.project(&reprojector, &bad).is_err());
+        assert!(scratch.known.is_empty());
+        let good = [bad[0], geo::Coord { x: 201_000.0, y: 441_000.0 }, bad[0]];
+        let mut whole = good.to_vec();
+        reprojector.project_in_place(&mut whole).unwrap();
+        assert_eq!(scratch.project(&reprojector, &good).unwrap(), &whole[..]);
+    }
 
     #[test]
     fn writes_readable_rd_and_wgs84_geojson() {
