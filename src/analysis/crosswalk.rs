@@ -97,43 +97,61 @@ impl Serialize for CrosswalkRows {
     }
 }
 
-/// Every pair of features of `a` and `b` that share more than the noise floor.
+/// Every pair of features of `a` and `b` that share more than the noise floor, by feature of
+/// `a`, and within one by id of `b`.
+///
+/// The candidate pairs are shared out one by one rather than by feature of `a`: one large
+/// feature with hundreds of candidates (a rural buurt, a lake) would otherwise be one task,
+/// and the analysis would end on one core while the other waits for it (nationally the last
+/// ~100 ms).
 pub fn crosswalk(a: &PreparedLayer, b: &PreparedLayer, sliver_width: f64) -> Vec<CrosswalkRow> {
-    (0..a.len())
+    let candidates: Vec<(usize, usize)> = (0..a.len())
         .into_par_iter()
         .flat_map_iter(|i| {
-            let Some(rect) = a.geometries[i].bounding_rect() else {
-                return Vec::new();
+            let found: Vec<usize> = match a.geometries[i].bounding_rect() {
+                Some(rect) => b.index.candidates(rect).collect(),
+                None => Vec::new(),
             };
-            let mut rows: Vec<CrosswalkRow> = b
-                .index
-                .candidates(rect)
-                .filter_map(|j| {
-                    let piece = a.intersection(i, b, j);
-                    if piece.0.is_empty() {
-                        return None;
-                    }
-                    let area = piece.unsigned_area();
-                    let share_a = area / a.areas[i];
-                    let share_b = area / b.areas[j];
-                    Some(CrosswalkRow {
-                        layer_a: a.name.clone(),
-                        id_a: a.ids[i].clone(),
-                        layer_b: b.name.clone(),
-                        id_b: b.ids[j].clone(),
-                        area_m2: area,
-                        share_a,
-                        share_b,
-                        sliver: piece.0.iter().all(|p| is_sliver(p, sliver_width)),
-                        weight_a: a.weights.as_ref().map(|w| w[i] * share_a),
-                        weight_b: b.weights.as_ref().map(|w| w[j] * share_b),
-                    })
-                })
-                .collect();
-            rows.sort_by(|x, y| x.id_b.cmp(&y.id_b));
-            rows
+            found.into_iter().map(move |j| (i, j))
         })
-        .collect()
+        .collect();
+    let mut rows: Vec<Option<CrosswalkRow>> = candidates
+        .par_iter()
+        .map(|&(i, j)| {
+            let piece = a.intersection(i, b, j);
+            if piece.0.is_empty() {
+                return None;
+            }
+            let area = piece.unsigned_area();
+            let share_a = area / a.areas[i];
+            let share_b = area / b.areas[j];
+            Some(CrosswalkRow {
+                layer_a: a.name.clone(),
+                id_a: a.ids[i].clone(),
+                layer_b: b.name.clone(),
+                id_b: b.ids[j].clone(),
+                area_m2: area,
+                share_a,
+                share_b,
+                sliver: piece.0.iter().all(|p| is_sliver(p, sliver_width)),
+                weight_a: a.weights.as_ref().map(|w| w[i] * share_a),
+                weight_b: b.weights.as_ref().map(|w| w[j] * share_b),
+            })
+        })
+        .collect();
+    // Candidates come feature by feature of `a`; each feature's rows are put in order of b's
+    // ids (a stable sort, as the rows of one feature always were).
+    let mut ordered = Vec::with_capacity(rows.iter().flatten().count());
+    let mut start = 0;
+    while start < candidates.len() {
+        let i = candidates[start].0;
+        let end = start + candidates[start..].iter().take_while(|c| c.0 == i).count();
+        let first = ordered.len();
+        ordered.extend(rows[start..end].iter_mut().filter_map(Option::take));
+        ordered[first..].sort_by(|x: &CrosswalkRow, y: &CrosswalkRow| x.id_b.cmp(&y.id_b));
+        start = end;
+    }
+    ordered
 }
 
 /// For one feature: the area of the other division holding most of it.
