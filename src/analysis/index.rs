@@ -20,10 +20,15 @@ pub fn aabb(rect: Rect<f64>) -> AABB<[f64; 2]> {
 impl FeatureIndex {
     /// Indexes the geometries; empty ones are left out.
     pub fn build<'g>(geometries: impl Iterator<Item = &'g MultiPolygon<f64>>) -> FeatureIndex {
-        let entries = geometries
+        FeatureIndex::from_boxes(geometries.map(|g| g.bounding_rect()))
+    }
+
+    /// Indexes features by their boxes, already measured (`None`: an empty feature, left out).
+    pub fn from_boxes(boxes: impl Iterator<Item = Option<Rect<f64>>>) -> FeatureIndex {
+        let entries = boxes
             .enumerate()
-            .filter_map(|(i, g)| {
-                let rect = g.bounding_rect()?;
+            .filter_map(|(i, rect)| {
+                let rect = rect?;
                 Some(GeomWithData::new(
                     Rectangle::from_corners(
                         [rect.min().x, rect.min().y],

@@ -42,7 +42,10 @@ impl<'a> PreparedLayer<'a> {
         grid: f64,
         weight_field: Option<&str>,
     ) -> PreparedLayer<'a> {
-        let results: Vec<(Cow<'a, MultiPolygon<f64>>, Option<String>)> = layer
+        // Snapping, repair, area and part boxes feature by feature on all cores; only the
+        // bookkeeping below is sequential.
+        type Made<'a> = (Cow<'a, MultiPolygon<f64>>, Option<String>, f64, Vec<Option<Rect<f64>>>);
+        let results: Vec<Made<'a>> = layer
             .features
             .par_iter()
             .map(|feature| {
@@ -51,7 +54,7 @@ impl<'a> PreparedLayer<'a> {
                 } else {
                     Cow::Owned(snap(&feature.geometry, grid))
                 };
-                if feature.is_valid() {
+                let (geometry, reason) = if feature.is_valid() {
                     (snapped, None)
                 } else {
                     let reason = format!(
@@ -59,7 +62,10 @@ impl<'a> PreparedLayer<'a> {
                         feature.problem_summary()
                     );
                     (Cow::Owned(repair(&snapped)), Some(reason))
-                }
+                };
+                let area = geometry.unsigned_area();
+                let boxes = part_boxes(&geometry);
+                (geometry, reason, area, boxes)
             })
             .collect();
         let mut prepared = PreparedLayer {
@@ -75,13 +81,12 @@ impl<'a> PreparedLayer<'a> {
         };
         let weight_column = weight_field.and_then(|f| layer.field_index(f));
         let mut weights = Vec::new();
-        for (feature, (geometry, repaired)) in layer.features.iter().zip(results) {
+        for (feature, (geometry, repaired, area, boxes)) in layer.features.iter().zip(results) {
             let adjustment = |reason: String| Adjustment {
                 layer: name.to_string(),
                 id: feature.id.clone(),
                 reason,
             };
-            let area = geometry.unsigned_area();
             if area <= 0.0 {
                 prepared
                     .skipped
@@ -102,11 +107,20 @@ impl<'a> PreparedLayer<'a> {
             }
             prepared.ids.push(feature.id.clone());
             prepared.areas.push(area);
-            prepared.part_boxes.push(part_boxes(&geometry));
+            prepared.part_boxes.push(boxes);
             prepared.geometries.push(geometry);
         }
         prepared.weights = weight_column.map(|_| weights);
-        prepared.index = FeatureIndex::build(prepared.geometries.iter().map(|g| g.as_ref()));
+        // A feature's box is the box around its parts' boxes (minima and maxima of the same
+        // coordinates, so exactly the box geo would measure again).
+        prepared.index = FeatureIndex::from_boxes(prepared.part_boxes.iter().map(|boxes| {
+            boxes.iter().flatten().copied().reduce(|a, b| {
+                Rect::new(
+                    geo::coord! { x: a.min().x.min(b.min().x), y: a.min().y.min(b.min().y) },
+                    geo::coord! { x: a.max().x.max(b.max().x), y: a.max().y.max(b.max().y) },
+                )
+            })
+        }));
         prepared
     }
 

@@ -144,7 +144,7 @@ fn lock_cache(cache: &Mutex<AnalysisCache>) -> std::sync::MutexGuard<'_, Analysi
 
 /// Analyses the layers (all in one working CRS). `extent` is the territory every division
 /// should cover, e.g. the municipal boundary.
-pub fn analyse<L: Borrow<Layer>>(
+pub fn analyse<L: Borrow<Layer> + Sync>(
     layers: &[L],
     extent: Option<&Layer>,
     options: &AnalysisOptions,
@@ -155,7 +155,7 @@ pub fn analyse<L: Borrow<Layer>>(
 /// [`analyse`], taking what an earlier run found for unchanged layers and pairs from `cache`
 /// and keeping what this run computes: after a change to one layer, only its problems and
 /// the pairs with it are computed again.
-pub fn analyse_with_cache<L: Borrow<Layer>>(
+pub fn analyse_with_cache<L: Borrow<Layer> + Sync>(
     layers: &[L],
     extent: Option<&Layer>,
     options: &AnalysisOptions,
@@ -164,7 +164,7 @@ pub fn analyse_with_cache<L: Borrow<Layer>>(
     let names = unique_names(layers);
     let weight = options.weight_field.as_deref();
     let prepared: Vec<PreparedLayer> = layers
-        .iter()
+        .par_iter()
         .zip(&names)
         .map(|(layer, name)| PreparedLayer::new(layer.borrow(), name, options.grid_m, weight))
         .collect();
