@@ -115,39 +115,48 @@ pub fn crosswalk(a: &PreparedLayer, b: &PreparedLayer, sliver_width: f64) -> Vec
             found.into_iter().map(move |j| (i, j))
         })
         .collect();
-    let mut rows: Vec<Option<CrosswalkRow>> = candidates
+    // Per candidate only what the overlay measured (16 bytes, not a row of four strings).
+    let shared: Vec<Option<(f64, bool)>> = candidates
         .par_iter()
         .map(|&(i, j)| {
             let piece = a.intersection(i, b, j);
             if piece.0.is_empty() {
                 return None;
             }
-            let area = piece.unsigned_area();
-            let share_a = area / a.areas[i];
-            let share_b = area / b.areas[j];
-            Some(CrosswalkRow {
-                layer_a: a.name.clone(),
-                id_a: a.ids[i].clone(),
-                layer_b: b.name.clone(),
-                id_b: b.ids[j].clone(),
-                area_m2: area,
-                share_a,
-                share_b,
-                sliver: piece.0.iter().all(|p| is_sliver(p, sliver_width)),
-                weight_a: a.weights.as_ref().map(|w| w[i] * share_a),
-                weight_b: b.weights.as_ref().map(|w| w[j] * share_b),
-            })
+            let sliver = piece.0.iter().all(|p| is_sliver(p, sliver_width));
+            Some((piece.unsigned_area(), sliver))
         })
         .collect();
+    let row = |i: usize, j: usize, area: f64, sliver: bool| {
+        let share_a = area / a.areas[i];
+        let share_b = area / b.areas[j];
+        CrosswalkRow {
+            layer_a: a.name.clone(),
+            id_a: a.ids[i].clone(),
+            layer_b: b.name.clone(),
+            id_b: b.ids[j].clone(),
+            area_m2: area,
+            share_a,
+            share_b,
+            sliver,
+            weight_a: a.weights.as_ref().map(|w| w[i] * share_a),
+            weight_b: b.weights.as_ref().map(|w| w[j] * share_b),
+        }
+    };
     // Candidates come feature by feature of `a`; each feature's rows are put in order of b's
     // ids (a stable sort, as the rows of one feature always were).
-    let mut ordered = Vec::with_capacity(rows.iter().flatten().count());
+    let mut ordered = Vec::with_capacity(shared.iter().flatten().count());
     let mut start = 0;
     while start < candidates.len() {
         let i = candidates[start].0;
         let end = start + candidates[start..].iter().take_while(|c| c.0 == i).count();
         let first = ordered.len();
-        ordered.extend(rows[start..end].iter_mut().filter_map(Option::take));
+        ordered.extend(
+            candidates[start..end]
+                .iter()
+                .zip(&shared[start..end])
+                .filter_map(|(&(i, j), found)| found.map(|(area, sliver)| row(i, j, area, sliver))),
+        );
         ordered[first..].sort_by(|x: &CrosswalkRow, y: &CrosswalkRow| x.id_b.cmp(&y.id_b));
         start = end;
     }
