@@ -3,12 +3,12 @@
 
 use std::sync::Arc;
 
-use geo::{Area, BoundingRect};
+use geo::Area;
 use rayon::prelude::*;
 use serde::Serialize;
 
 use super::prepare::PreparedLayer;
-use crate::geometry::is_sliver;
+use crate::geometry::{is_sliver, union_of_boxes};
 
 /// One (a, b) pair that shares area.
 #[derive(Debug, Clone, Serialize)]
@@ -108,7 +108,7 @@ pub fn crosswalk(a: &PreparedLayer, b: &PreparedLayer, sliver_width: f64) -> Vec
     let candidates: Vec<(usize, usize)> = (0..a.len())
         .into_par_iter()
         .flat_map_iter(|i| {
-            let found: Vec<usize> = match a.geometries[i].bounding_rect() {
+            let found: Vec<usize> = match union_of_boxes(&a.part_boxes[i]) {
                 Some(rect) => b.index.candidates(rect).collect(),
                 None => Vec::new(),
             };

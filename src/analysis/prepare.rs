@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::index::FeatureIndex;
-use crate::geometry::{drop_noise, intersection_of_parts, part_boxes, repair, snap};
+use crate::geometry::{drop_noise, intersection_of_parts, part_boxes, repair, snap, union_of_boxes};
 use crate::model::Layer;
 
 /// A feature the analysis changed or left out, and why.
@@ -113,14 +113,7 @@ impl<'a> PreparedLayer<'a> {
         prepared.weights = weight_column.map(|_| weights);
         // A feature's box is the box around its parts' boxes (minima and maxima of the same
         // coordinates, so exactly the box geo would measure again).
-        prepared.index = FeatureIndex::from_boxes(prepared.part_boxes.iter().map(|boxes| {
-            boxes.iter().flatten().copied().reduce(|a, b| {
-                Rect::new(
-                    geo::coord! { x: a.min().x.min(b.min().x), y: a.min().y.min(b.min().y) },
-                    geo::coord! { x: a.max().x.max(b.max().x), y: a.max().y.max(b.max().y) },
-                )
-            })
-        }));
+        prepared.index = FeatureIndex::from_boxes(prepared.part_boxes.iter().map(|boxes| union_of_boxes(boxes)));
         prepared
     }
 

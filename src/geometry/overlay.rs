@@ -181,8 +181,8 @@ fn paths_box(paths: &[Vec<[f64; 2]>]) -> Option<Rect<f64>> {
     Some(Rect::new(Coord { x: min[0], y: min[1] }, Coord { x: max[0], y: max[1] }))
 }
 
-/// The box around boxes.
-fn union_of_boxes(boxes: &[Option<Rect<f64>>]) -> Option<Rect<f64>> {
+/// The box around boxes (`None` when there are none).
+pub fn union_of_boxes(boxes: &[Option<Rect<f64>>]) -> Option<Rect<f64>> {
     boxes.iter().flatten().copied().reduce(|a, b| {
         Rect::new(
             Coord {
