@@ -12,7 +12,7 @@ use super::index::FeatureIndex;
 use super::prepare::PreparedLayer;
 use crate::geometry::{
     MIN_PIECE_AREA_M2, covered_twice, drop_noise, intersection, rect_intersection, spatial_order,
-    union_all, union_piled,
+    union_all, union_holes, union_piled,
 };
 use crate::geometry::{segment_distance_squared, width_and_sliver};
 
@@ -312,20 +312,21 @@ pub fn gaps(
     sliver_width: f64,
 ) -> Vec<Problem> {
     let polygons: Vec<&Polygon<f64>> = layer.geometries.iter().flat_map(|g| &g.0).collect();
-    let union = union_all(&polygons);
-    let holes: Vec<Polygon<f64>> = union
-        .0
-        .iter()
-        .flat_map(|p| {
-            p.interiors()
-                .iter()
-                .map(|ring| Polygon::new(ring.clone(), vec![]))
-        })
-        .collect();
     let mut pieces: Vec<Polygon<f64>> = match extent {
-        None => holes,
+        None => union_holes(&polygons),
         Some(extent) => {
+            // The part of the extent outside the layer takes its whole union.
             use geo::BooleanOps;
+            let union = union_all(&polygons);
+            let holes: Vec<Polygon<f64>> = union
+                .0
+                .iter()
+                .flat_map(|p| {
+                    p.interiors()
+                        .iter()
+                        .map(|ring| Polygon::new(ring.clone(), vec![]))
+                })
+                .collect();
             let mut inside = drop_noise(extent.difference(&union)).0;
             // Holes beyond the extent are still holes in the division.
             let beyond = drop_noise(MultiPolygon::new(holes).difference(extent));

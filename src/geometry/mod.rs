@@ -14,7 +14,7 @@ pub use coverage::build_coverage;
 pub use hatch::hatch;
 pub use overlay::{
     MIN_PIECE_AREA_M2, covered_twice, drop_noise, intersection, intersection_of_parts, intersection_with_crumbs, part_boxes, rect_intersection, repair, snap,
-    spatial_order, union_all, union_of_boxes, union_piled,
+    spatial_order, union_all, union_holes, union_of_boxes, union_piled,
 };
 pub use ring::{
     edge_crosses_ray, edge_midpoints, point_in_ring, point_in_ring_xy, point_in_rings_xy,
