@@ -26,5 +26,6 @@ pub use nest::{Nest, NestRow, nest, nested_geometries};
 pub use prepare::{Adjustment, PreparedLayer};
 pub use problems::{Problem, ProblemKind, gaps, overlaps};
 pub use run::{
-    Analysis, AnalysisOptions, LayerReport, Settings, Tally, analyse, analyse_with_cache,
+    Analysis, AnalysisOptions, LayerReport, Ready, Settings, Tally, analyse, analyse_streaming,
+    analyse_with_cache,
 };

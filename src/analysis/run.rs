@@ -136,6 +136,18 @@ fn layer_problems(
     found
 }
 
+/// Every layer's problems in one list, layer after layer and then sorted as the report has
+/// them: real gaps and overlaps first, then slivers, each largest first.
+fn in_report_order(per_layer: &[LayerProblems]) -> Vec<Arc<Problem>> {
+    let mut problems: Vec<Arc<Problem>> = per_layer.iter().flat_map(|found| found.iter().cloned()).collect();
+    problems.sort_by(|a, b| {
+        (a.kind == ProblemKind::Sliver)
+            .cmp(&(b.kind == ProblemKind::Sliver))
+            .then(b.area_m2.total_cmp(&a.area_m2))
+    });
+    problems
+}
+
 /// The cache, also after a run that panicked while holding it (its entries are whole: each is
 /// put in at once).
 fn lock_cache(cache: &Mutex<AnalysisCache>) -> std::sync::MutexGuard<'_, AnalysisCache> {
@@ -160,6 +172,28 @@ pub fn analyse_with_cache<L: Borrow<Layer> + Sync>(
     extent: Option<&Layer>,
     options: &AnalysisOptions,
     cache: Option<&Mutex<AnalysisCache>>,
+) -> Analysis {
+    analyse_streaming(layers, extent, options, cache, &|_| {})
+}
+
+/// A part of an analysis that is complete while the rest is still being computed, handed out
+/// by [`analyse_streaming`] as it is: the command line writes it to its file at once.
+pub enum Ready<'r> {
+    /// Every layer's problems, in the order of [`Analysis::problems`].
+    Problems(&'r [Arc<Problem>]),
+    /// Every pair's rows, as [`Analysis::crosswalk`].
+    Crosswalk(&'r CrosswalkRows),
+}
+
+/// [`analyse_with_cache`], handing each part to `ready` the moment it is complete: the
+/// problems of the layers and the crosswalks between them are computed side by side, and
+/// whichever is done first can be written while the other is still running.
+pub fn analyse_streaming<L: Borrow<Layer> + Sync>(
+    layers: &[L],
+    extent: Option<&Layer>,
+    options: &AnalysisOptions,
+    cache: Option<&Mutex<AnalysisCache>>,
+    ready: &(dyn Fn(Ready<'_>) + Sync),
 ) -> Analysis {
     let names = unique_names(layers);
     let weight = options.weight_field.as_deref();
@@ -231,9 +265,9 @@ pub fn analyse_with_cache<L: Borrow<Layer> + Sync>(
     // The problems inside each layer and the crosswalks between them are independent: run
     // side by side, one's sequential stretches (the union of a layer, merging piled overlaps)
     // leave the other core to the other.
-    let (per_layer, per_pair) = rayon::join(
+    let ((per_layer, problems), (per_pair, rows)) = rayon::join(
         || {
-            prepared
+            let per_layer = prepared
                 .par_iter()
                 .zip(known_layers)
                 .map(|(layer, known)| {
@@ -244,10 +278,13 @@ pub fn analyse_with_cache<L: Borrow<Layer> + Sync>(
                             .collect()
                     })
                 })
-                .collect::<Vec<_>>()
+                .collect::<Vec<_>>();
+            let problems = in_report_order(&per_layer);
+            ready(Ready::Problems(&problems));
+            (per_layer, problems)
         },
         || {
-            pair_indices
+            let per_pair = pair_indices
                 .par_iter()
                 .zip(known_pairs)
                 .map(|(&(i, j), known)| {
@@ -257,7 +294,10 @@ pub fn analyse_with_cache<L: Borrow<Layer> + Sync>(
                         (Arc::from(rows), Arc::new(report))
                     })
                 })
-                .collect::<Vec<_>>()
+                .collect::<Vec<_>>();
+            let rows = CrosswalkRows::from_pairs(per_pair.iter().map(|(rows, _)| rows.clone()).collect());
+            ready(Ready::Crosswalk(&rows));
+            (per_pair, rows)
         },
     );
     if let Some(mut cache) = cache.map(lock_cache) {
@@ -273,7 +313,6 @@ pub fn analyse_with_cache<L: Borrow<Layer> + Sync>(
         }
     }
 
-    let mut problems = Vec::new();
     let mut reports = Vec::new();
     for ((layer, source), found) in prepared
         .iter()
@@ -300,13 +339,7 @@ pub fn analyse_with_cache<L: Borrow<Layer> + Sync>(
             }
         }
         reports.push(report);
-        problems.extend(found.iter().cloned());
     }
-    problems.sort_by(|a, b| {
-        (a.kind == ProblemKind::Sliver)
-            .cmp(&(b.kind == ProblemKind::Sliver))
-            .then(b.area_m2.total_cmp(&a.area_m2))
-    });
 
     let (pair_rows, pairs): (Vec<_>, Vec<_>) = per_pair.into_iter().unzip();
 
@@ -350,7 +383,7 @@ pub fn analyse_with_cache<L: Borrow<Layer> + Sync>(
         layers: reports,
         pairs,
         problems,
-        crosswalk: CrosswalkRows::from_pairs(pair_rows),
+        crosswalk: rows,
         atlas,
         adjustments,
     }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use gebieden::analysis::{Analysis, ProblemKind};
 use gebieden::model::{AnalysisSettings, Layer};
-use gebieden::ops::{Workspace, analyse_layers, load_files, write_analysis};
+use gebieden::ops::{OpsError, Workspace, analyse_into, load_files};
 
 use super::{AnalyseArgs, bad_input, open_project, report_loaded, single_project};
 
@@ -91,12 +91,14 @@ pub fn run(args: &AnalyseArgs) -> anyhow::Result<ExitCode> {
     if let Some(field) = &args.weight {
         settings.weight_field = Some(field.clone());
     }
-    let analysis = match analyse_layers(&workspace.layers, base, &settings) {
-        Ok(analysis) => analysis,
-        Err(error) => {
+    // Each file is written as soon as its part of the analysis is done.
+    let (analysis, written) = match analyse_into(&args.out, &workspace.layers, base, &settings, working_crs) {
+        Ok(done) => done,
+        Err(OpsError::Analyse(error)) => {
             eprintln!("error: {error}");
             return bad_input();
         }
+        Err(error) => return Err(error.into()),
     };
     for adjustment in &analysis.adjustments {
         eprintln!(
@@ -104,7 +106,6 @@ pub fn run(args: &AnalyseArgs) -> anyhow::Result<ExitCode> {
             adjustment.layer, adjustment.id, adjustment.reason
         );
     }
-    let written = write_analysis(&args.out, &analysis, working_crs)?;
     let mut out = std::io::stdout().lock();
     if args.json {
         serde_json::to_writer_pretty(&mut out, &analysis)?;

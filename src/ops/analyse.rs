@@ -5,7 +5,7 @@ use std::borrow::Borrow;
 
 use std::sync::Mutex;
 
-use crate::analysis::{Analysis, AnalysisCache, AnalysisOptions, analyse_with_cache};
+use crate::analysis::{Analysis, AnalysisCache, AnalysisOptions, Ready, analyse_streaming};
 use crate::model::{AnalysisSettings, Layer};
 
 /// Why an analysis cannot run with these settings.
@@ -54,6 +54,18 @@ pub fn analyse_layers_with_cache<L: Borrow<Layer>>(
     settings: &AnalysisSettings,
     cache: Option<&Mutex<AnalysisCache>>,
 ) -> Result<Analysis, AnalyseError> {
+    analyse_layers_streaming(layers, base_layer, settings, cache, &|_| {})
+}
+
+/// [`analyse_layers_with_cache`] handing each part of the result to `ready` as soon as it is
+/// complete (see [`analyse_streaming`]).
+pub fn analyse_layers_streaming<L: Borrow<Layer>>(
+    layers: &[L],
+    base_layer: Option<usize>,
+    settings: &AnalysisSettings,
+    cache: Option<&Mutex<AnalysisCache>>,
+    ready: &(dyn Fn(Ready<'_>) + Sync),
+) -> Result<Analysis, AnalyseError> {
     if !(settings.sliver_width_m.is_finite() && settings.sliver_width_m >= 0.0) {
         return Err(AnalyseError::BadSliverWidth(settings.sliver_width_m));
     }
@@ -80,7 +92,7 @@ pub fn analyse_layers_with_cache<L: Borrow<Layer>>(
         return Err(AnalyseError::NoWeightField(field.clone()));
     }
     let extent = extent_index.map(|e| layers[e].borrow());
-    Ok(analyse_with_cache(&divisions, extent, &options, cache))
+    Ok(analyse_streaming(&divisions, extent, &options, cache, ready))
 }
 
 #[cfg(test)]

@@ -5,7 +5,11 @@ use std::borrow::Cow;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::analysis::{Analysis, Atlas, CrosswalkRows};
+use std::sync::{Arc, Mutex};
+
+use crate::analysis::{Analysis, Atlas, CrosswalkRows, Problem, Ready};
+use crate::model::{AnalysisSettings, Layer};
+use crate::ops::{OpsError, analyse::analyse_layers_streaming};
 use crate::io::{WriteError, write_atomic, write_atomic_with, write_geojson_parts};
 use crate::model::Crs;
 
@@ -97,17 +101,18 @@ struct ProblemProperties<'p> {
     sliver_of: Option<&'static str>,
 }
 
-/// Writes the problems as an RFC 7946 FeatureCollection in WGS 84.
+/// Writes the problems (as [`Analysis::problems`] holds them) as an RFC 7946
+/// FeatureCollection in WGS 84.
 pub fn write_problems_geojson(
     path: &Path,
-    analysis: &Analysis,
+    problems: &[Arc<Problem>],
     working_crs: Crs,
 ) -> Result<(), WriteError> {
     // Each problem becomes a feature only as the writer reaches it, its piece lent rather than
     // copied: a second copy of every problem's geometry at once would be the largest
     // allocation of the whole run.
     let feature = |i: usize| {
-        let p = &analysis.problems[i];
+        let p = &problems[i];
         let properties = ProblemProperties {
             kind: p.kind.as_str(),
             layer: &p.layer,
@@ -121,7 +126,7 @@ pub fn write_problems_geojson(
     write_geojson_parts(
         path,
         "problems",
-        analysis.problems.len(),
+        problems.len(),
         feature,
         working_crs,
         Crs::WGS84,
@@ -212,6 +217,91 @@ fn value<T: serde::Serialize>(out: &mut dyn Write, value: &T) -> std::io::Result
     serde_json::to_writer(out, value).map_err(std::io::Error::other)
 }
 
+/// The outputs' names in `dir`, in the order they are listed to the user.
+struct AnalysisPaths {
+    crosswalk: PathBuf,
+    problems: PathBuf,
+    atlas: PathBuf,
+    report: PathBuf,
+}
+
+impl AnalysisPaths {
+    fn in_dir(dir: &Path) -> AnalysisPaths {
+        AnalysisPaths {
+            crosswalk: dir.join("crosswalk.csv"),
+            problems: dir.join("problems.geojson"),
+            atlas: dir.join("atlas.csv"),
+            report: dir.join("report.json"),
+        }
+    }
+
+    /// The files written, the atlas only when there is one.
+    fn written(self, with_atlas: bool) -> Vec<PathBuf> {
+        let mut written = vec![self.crosswalk, self.problems];
+        if with_atlas {
+            written.push(self.atlas);
+        }
+        written.push(self.report);
+        written
+    }
+}
+
+/// Analyses `layers` as [`analyse_layers`](crate::ops::analyse_layers) does and writes every
+/// output into `dir` (created first), each file as soon as what it holds is known: the
+/// problems while the crosswalk is still being computed, or the crosswalk while the layers'
+/// problems are, and the atlas and report, which need everything, last. The same files
+/// [`write_analysis`] writes, byte for byte; the writing fills the moments the analysis leaves
+/// a core idle instead of following it. Returns the analysis and the paths written.
+pub fn analyse_into<L: std::borrow::Borrow<Layer> + Sync>(
+    dir: &Path,
+    layers: &[L],
+    base_layer: Option<usize>,
+    settings: &AnalysisSettings,
+    working_crs: Crs,
+) -> Result<(Analysis, Vec<PathBuf>), OpsError> {
+    std::fs::create_dir_all(dir).map_err(|e| WriteError::new(dir, e))?;
+    let paths = AnalysisPaths::in_dir(dir);
+    // The first write that fails is kept; the analysis runs to its end either way.
+    let failed: Mutex<Option<WriteError>> = Mutex::new(None);
+    let keep = |result: Result<(), WriteError>| {
+        if let Err(error) = result {
+            failed
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .get_or_insert(error);
+        }
+    };
+    let (paths_ref, keep) = (&paths, &keep);
+    // Each part is written by a task of its own (the problems and rows it holds are shared,
+    // not copied), so that the analysis goes on meanwhile and the report, once everything is
+    // known, is written beside whatever file is still being written.
+    let analysed = rayon::scope(|scope| {
+        let ready = |part: Ready<'_>| match part {
+            Ready::Problems(problems) => {
+                let problems = problems.to_vec();
+                scope.spawn(move |_| keep(write_problems_geojson(&paths_ref.problems, &problems, working_crs)));
+            }
+            Ready::Crosswalk(rows) => {
+                let rows = rows.clone();
+                scope.spawn(move |_| keep(write_crosswalk_csv(&paths_ref.crosswalk, &rows)));
+            }
+        };
+        let analysis = analyse_layers_streaming(layers, base_layer, settings, None, &ready)?;
+        let (atlas, report) = rayon::join(
+            || analysis.atlas.as_ref().map(|a| write_atlas_csv(&paths_ref.atlas, a)).transpose(),
+            || write_report_json(&paths_ref.report, &analysis),
+        );
+        keep(report);
+        let with_atlas = atlas.map_err(|error| keep(Err(error))).ok().flatten().is_some();
+        Ok::<_, OpsError>((analysis, with_atlas))
+    });
+    let (analysis, with_atlas) = analysed?;
+    if let Some(error) = failed.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner) {
+        return Err(error.into());
+    }
+    Ok((analysis, paths.written(with_atlas)))
+}
+
 /// Writes every output of `analyse` into `dir` (created if needed) and returns the paths.
 pub fn write_analysis(
     dir: &Path,
@@ -219,36 +309,28 @@ pub fn write_analysis(
     working_crs: Crs,
 ) -> Result<Vec<PathBuf>, WriteError> {
     std::fs::create_dir_all(dir).map_err(|e| WriteError::new(dir, e))?;
-    let crosswalk = dir.join("crosswalk.csv");
-    let problems = dir.join("problems.geojson");
-    let atlas = dir.join("atlas.csv");
-    let report = dir.join("report.json");
+    let paths = AnalysisPaths::in_dir(dir);
     // The files are independent; writing them side by side halves the wait on two cores.
     let (tables, (geojson, json)) = rayon::join(
         || {
-            write_crosswalk_csv(&crosswalk, &analysis.crosswalk)?;
+            write_crosswalk_csv(&paths.crosswalk, &analysis.crosswalk)?;
             analysis
                 .atlas
                 .as_ref()
-                .map(|a| write_atlas_csv(&atlas, a))
+                .map(|a| write_atlas_csv(&paths.atlas, a))
                 .transpose()
         },
         || {
             rayon::join(
-                || write_problems_geojson(&problems, analysis, working_crs),
-                || write_report_json(&report, analysis),
+                || write_problems_geojson(&paths.problems, &analysis.problems, working_crs),
+                || write_report_json(&paths.report, analysis),
             )
         },
     );
     let wrote_atlas = tables?.is_some();
     geojson?;
     json?;
-    let mut written = vec![crosswalk, problems];
-    if wrote_atlas {
-        written.push(atlas);
-    }
-    written.push(report);
-    Ok(written)
+    Ok(paths.written(wrote_atlas))
 }
 
 #[cfg(test)]
@@ -258,10 +340,9 @@ mod tests {
     use crate::model::{Crs, Layer};
     use geo::MultiPolygon;
 
-    #[test]
-    fn report_is_serdes_own_output() {
-        // Two grids of squares, shifted against each other so that they overlap, leave gaps
-        // and cross: many problems and crosswalk rows, written in chunks of 7.
+    /// Three grids of squares, shifted against each other so that they overlap, leave gaps
+    /// and cross: many problems and crosswalk rows.
+    fn three_grids() -> [Layer; 3] {
         let grid = |name: &str, shift: f64, side: f64| {
             let features = (0..60).map(|k| {
                 let (x, y) = ((k % 10) as f64 * side + shift, (k / 10) as f64 * side + shift);
@@ -270,8 +351,58 @@ mod tests {
             });
             Layer::from_geometries(name, Crs::RD_NEW, features)
         };
-        // Three layers: the crosswalk's rows come in three pairs, one array in the file.
-        let layers = [grid("a", 0.0, 100.0), grid("b", 37.0, 130.0), grid("c", 11.0, 90.0)];
+        [grid("a", 0.0, 100.0), grid("b", 37.0, 130.0), grid("c", 11.0, 90.0)]
+    }
+
+    #[test]
+    fn files_written_as_their_parts_are_ready_are_those_written_afterwards() {
+        let layers = three_grids();
+        let settings = AnalysisSettings::default();
+        let (streamed, after) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let (analysis, written) = analyse_into(streamed.path(), &layers, Some(0), &settings, Crs::RD_NEW).unwrap();
+        let again = crate::ops::analyse_layers(&layers, Some(0), &settings).unwrap();
+        let written_after = write_analysis(after.path(), &again, Crs::RD_NEW).unwrap();
+        let names = |paths: &[PathBuf]| -> Vec<String> {
+            paths.iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect()
+        };
+        assert_eq!(names(&written), ["crosswalk.csv", "problems.geojson", "atlas.csv", "report.json"]);
+        assert_eq!(names(&written), names(&written_after));
+        for name in names(&written) {
+            let ours = std::fs::read(streamed.path().join(&name)).unwrap();
+            assert!(ours.len() > 100, "{name}");
+            assert!(ours == std::fs::read(after.path().join(&name)).unwrap(), "{name} differs");
+        }
+        assert!(analysis.problems.len() > 20 && analysis.crosswalk.len() > 20);
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_written_is_named_after_the_run_and_the_others_are_written() {
+        let dir = tempfile::tempdir().unwrap();
+        // A folder where problems.geojson should go: the file cannot take its place.
+        std::fs::create_dir_all(dir.path().join("problems.geojson").join("in the way")).unwrap();
+        let layers = three_grids();
+        let Err(OpsError::Write(error)) =
+            analyse_into(dir.path(), &layers, None, &AnalysisSettings::default(), Crs::RD_NEW)
+        else {
+            panic!("the run should fail on problems.geojson");
+        };
+        assert_eq!(error.path, dir.path().join("problems.geojson"));
+        assert!(std::fs::read(dir.path().join("crosswalk.csv")).unwrap().starts_with(b"layer_a,"));
+        assert!(std::fs::read(dir.path().join("report.json")).unwrap().starts_with(b"{\"settings\""));
+        // And a folder that cannot be made stops the run before it starts.
+        let blocked = dir.path().join("crosswalk.csv").join("out");
+        let Err(OpsError::Write(error)) =
+            analyse_into(&blocked, &layers, None, &AnalysisSettings::default(), Crs::RD_NEW)
+        else {
+            panic!("the folder cannot be made");
+        };
+        assert_eq!(error.path, blocked);
+    }
+
+    #[test]
+    fn report_is_serdes_own_output() {
+        // Written in chunks of 7 as well as whole. Three layers: the crosswalk's rows come in three pairs, one array in the file.
+        let layers = three_grids();
         let analysis = analyse(&layers, None, &AnalysisOptions::default());
         assert!(analysis.problems.len() > 20 && analysis.crosswalk.len() > 20);
         assert_eq!(analysis.crosswalk.pairs().filter(|rows| !rows.is_empty()).count(), 3);
@@ -283,7 +414,8 @@ mod tests {
                 serde_json::to_string(&analysis).unwrap()
             );
         }
-        let empty = analyse(&[grid("a", 0.0, 100.0)], None, &AnalysisOptions::default());
+        let [one, ..] = three_grids();
+        let empty = analyse(&[one], None, &AnalysisOptions::default());
         let mut ours = Vec::new();
         write_report(&mut ours, &empty, 7).unwrap();
         assert_eq!(String::from_utf8(ours).unwrap(), serde_json::to_string(&empty).unwrap());

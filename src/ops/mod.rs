@@ -25,9 +25,12 @@ mod publish;
 mod report;
 mod versions;
 
-pub use analyse::{AnalyseError, analyse_layers, analyse_layers_with_cache, analysis_options};
+pub use analyse::{
+    AnalyseError, analyse_layers, analyse_layers_streaming, analyse_layers_with_cache,
+    analysis_options,
+};
 pub use analysis_files::{
-    CROSSWALK_HEADER, write_analysis, write_atlas_csv, write_crosswalk_csv, write_problems_geojson,
+    CROSSWALK_HEADER, analyse_into, write_analysis, write_atlas_csv, write_crosswalk_csv, write_problems_geojson,
     write_report_json,
 };
 pub use clean::{clean_layer, cleaned_layer, write_division};
