@@ -66,33 +66,63 @@ pub fn analyse_layers_streaming<L: Borrow<Layer>>(
     cache: Option<&Mutex<AnalysisCache>>,
     ready: &(dyn Fn(Ready<'_>) + Sync),
 ) -> Result<Analysis, AnalyseError> {
-    if !(settings.sliver_width_m.is_finite() && settings.sliver_width_m >= 0.0) {
-        return Err(AnalyseError::BadSliverWidth(settings.sliver_width_m));
+    Ok(CheckedRun::of(layers, base_layer, settings)?.run(cache, ready))
+}
+
+/// An analysis whose settings have been checked against its layers, ready to run: a caller
+/// that writes files can refuse bad settings before it makes a folder for them.
+pub(crate) struct CheckedRun<'l> {
+    divisions: Vec<&'l Layer>,
+    extent: Option<&'l Layer>,
+    options: AnalysisOptions,
+}
+
+impl<'l> CheckedRun<'l> {
+    pub(crate) fn of<L: Borrow<Layer>>(
+        layers: &'l [L],
+        base_layer: Option<usize>,
+        settings: &AnalysisSettings,
+    ) -> Result<CheckedRun<'l>, AnalyseError> {
+        if !(settings.sliver_width_m.is_finite() && settings.sliver_width_m >= 0.0) {
+            return Err(AnalyseError::BadSliverWidth(settings.sliver_width_m));
+        }
+        let extent_index = settings.extent_layer.filter(|&e| e < layers.len());
+        let divisions: Vec<&Layer> = layers
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| Some(*i) != extent_index)
+            .map(|(_, l)| l.borrow())
+            .collect();
+        if divisions.is_empty() {
+            return Err(AnalyseError::NoDivisions);
+        }
+        let options = analysis_options(
+            &AnalysisSettings {
+                extent_layer: extent_index,
+                ..settings.clone()
+            },
+            base_layer,
+        );
+        if let Some(field) = &options.weight_field
+            && !divisions.iter().any(|l| l.field_index(field).is_some())
+        {
+            return Err(AnalyseError::NoWeightField(field.clone()));
+        }
+        let extent = extent_index.map(|e| layers[e].borrow());
+        Ok(CheckedRun {
+            divisions,
+            extent,
+            options,
+        })
     }
-    let extent_index = settings.extent_layer.filter(|&e| e < layers.len());
-    let divisions: Vec<&Layer> = layers
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| Some(*i) != extent_index)
-        .map(|(_, l)| l.borrow())
-        .collect();
-    if divisions.is_empty() {
-        return Err(AnalyseError::NoDivisions);
+
+    pub(crate) fn run(
+        &self,
+        cache: Option<&Mutex<AnalysisCache>>,
+        ready: &(dyn Fn(Ready<'_>) + Sync),
+    ) -> Analysis {
+        analyse_streaming(&self.divisions, self.extent, &self.options, cache, ready)
     }
-    let options = analysis_options(
-        &AnalysisSettings {
-            extent_layer: extent_index,
-            ..settings.clone()
-        },
-        base_layer,
-    );
-    if let Some(field) = &options.weight_field
-        && !divisions.iter().any(|l| l.field_index(field).is_some())
-    {
-        return Err(AnalyseError::NoWeightField(field.clone()));
-    }
-    let extent = extent_index.map(|e| layers[e].borrow());
-    Ok(analyse_streaming(&divisions, extent, &options, cache, ready))
 }
 
 #[cfg(test)]

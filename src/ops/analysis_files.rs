@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::analysis::{Analysis, Atlas, CrosswalkRows, Problem, Ready};
 use crate::model::{AnalysisSettings, Layer};
-use crate::ops::{OpsError, analyse::analyse_layers_streaming};
+use crate::ops::{OpsError, analyse::CheckedRun};
 use crate::io::{WriteError, write_atomic, write_atomic_with, write_geojson_parts};
 use crate::model::Crs;
 
@@ -247,7 +247,8 @@ impl AnalysisPaths {
 }
 
 /// Analyses `layers` as [`analyse_layers`](crate::ops::analyse_layers) does and writes every
-/// output into `dir` (created first), each file as soon as what it holds is known: the
+/// output into `dir` (created once the settings are found sound), each file as soon as what it
+/// holds is known: the
 /// problems while the crosswalk is still being computed, or the crosswalk while the layers'
 /// problems are, and the atlas and report, which need everything, last. The same files
 /// [`write_analysis`] writes, byte for byte; the writing fills the moments the analysis leaves
@@ -259,6 +260,7 @@ pub fn analyse_into<L: std::borrow::Borrow<Layer> + Sync>(
     settings: &AnalysisSettings,
     working_crs: Crs,
 ) -> Result<(Analysis, Vec<PathBuf>), OpsError> {
+    let run = CheckedRun::of(layers, base_layer, settings)?;
     std::fs::create_dir_all(dir).map_err(|e| WriteError::new(dir, e))?;
     let paths = AnalysisPaths::in_dir(dir);
     // The first write that fails is kept; the analysis runs to its end either way.
@@ -286,16 +288,16 @@ pub fn analyse_into<L: std::borrow::Borrow<Layer> + Sync>(
                 scope.spawn(move |_| keep(write_crosswalk_csv(&paths_ref.crosswalk, &rows)));
             }
         };
-        let analysis = analyse_layers_streaming(layers, base_layer, settings, None, &ready)?;
+        let analysis = run.run(None, &ready);
         let (atlas, report) = rayon::join(
             || analysis.atlas.as_ref().map(|a| write_atlas_csv(&paths_ref.atlas, a)).transpose(),
             || write_report_json(&paths_ref.report, &analysis),
         );
         keep(report);
         let with_atlas = atlas.map_err(|error| keep(Err(error))).ok().flatten().is_some();
-        Ok::<_, OpsError>((analysis, with_atlas))
+        (analysis, with_atlas)
     });
-    let (analysis, with_atlas) = analysed?;
+    let (analysis, with_atlas) = analysed;
     if let Some(error) = failed.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner) {
         return Err(error.into());
     }
@@ -389,6 +391,17 @@ mod tests {
         assert_eq!(error.path, dir.path().join("problems.geojson"));
         assert!(std::fs::read(dir.path().join("crosswalk.csv")).unwrap().starts_with(b"layer_a,"));
         assert!(std::fs::read(dir.path().join("report.json")).unwrap().starts_with(b"{\"settings\""));
+        // Settings that cannot be run leave no folder behind.
+        let unmade = dir.path().join("not made");
+        let weighted = AnalysisSettings {
+            weight_field: Some("inwoners".into()),
+            ..AnalysisSettings::default()
+        };
+        let Err(OpsError::Analyse(error)) = analyse_into(&unmade, &layers, None, &weighted, Crs::RD_NEW) else {
+            panic!("no layer has the weight field");
+        };
+        assert_eq!(error, crate::ops::AnalyseError::NoWeightField("inwoners".into()));
+        assert!(!unmade.exists());
         // And a folder that cannot be made stops the run before it starts.
         let blocked = dir.path().join("crosswalk.csv").join("out");
         let Err(OpsError::Write(error)) =
