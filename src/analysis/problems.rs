@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::index::FeatureIndex;
 use super::prepare::PreparedLayer;
 use crate::geometry::{
-    MIN_PIECE_AREA_M2, covered_twice, drop_noise, intersection, rect_intersection, spatial_order,
+    MIN_PIECE_AREA_M2, covered_twice, drop_noise, holes_of, intersection, rect_intersection, spatial_order,
     union_all, union_holes, union_piled,
 };
 use crate::geometry::{segment_distance_squared, width_and_sliver};
@@ -318,15 +318,7 @@ pub fn gaps(
             // The part of the extent outside the layer takes its whole union.
             use geo::BooleanOps;
             let union = union_all(&polygons);
-            let holes: Vec<Polygon<f64>> = union
-                .0
-                .iter()
-                .flat_map(|p| {
-                    p.interiors()
-                        .iter()
-                        .map(|ring| Polygon::new(ring.clone(), vec![]))
-                })
-                .collect();
+            let holes = holes_of(&union);
             let mut inside = drop_noise(extent.difference(&union)).0;
             // Holes beyond the extent are still holes in the division.
             let beyond = drop_noise(MultiPolygon::new(holes).difference(extent));

@@ -13,7 +13,7 @@ pub use colouring::{colour_distance, distinct_colours, touching};
 pub use coverage::build_coverage;
 pub use hatch::hatch;
 pub use overlay::{
-    MIN_PIECE_AREA_M2, covered_twice, drop_noise, intersection, intersection_of_parts, intersection_with_crumbs, part_boxes, rect_intersection, repair, snap,
+    MIN_PIECE_AREA_M2, covered_twice, drop_noise, holes_of, intersection, intersection_of_parts, intersection_with_crumbs, part_boxes, rect_intersection, repair, snap,
     spatial_order, union_all, union_holes, union_of_boxes, union_piled,
 };
 pub use ring::{

@@ -248,11 +248,10 @@ impl AnalysisPaths {
 
 /// Analyses `layers` as [`analyse_layers`](crate::ops::analyse_layers) does and writes every
 /// output into `dir` (created once the settings are found sound), each file as soon as what it
-/// holds is known: the
-/// problems while the crosswalk is still being computed, or the crosswalk while the layers'
-/// problems are, and the atlas and report, which need everything, last. The same files
-/// [`write_analysis`] writes, byte for byte; the writing fills the moments the analysis leaves
-/// a core idle instead of following it. Returns the analysis and the paths written.
+/// holds is known: the problems while the crosswalk is still being computed, or the crosswalk
+/// while the layers' problems are, and the atlas and report, which need everything, last. The
+/// same files [`write_analysis`] writes, byte for byte; the writing fills the moments the
+/// analysis leaves a core idle instead of following it. Returns the analysis and the paths.
 pub fn analyse_into<L: std::borrow::Borrow<Layer> + Sync>(
     dir: &Path,
     layers: &[L],
