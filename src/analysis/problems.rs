@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::index::FeatureIndex;
 use super::prepare::PreparedLayer;
 use crate::geometry::{
-    MIN_PIECE_AREA_M2, covered_twice, drop_noise, holes_of, intersection, rect_intersection, spatial_order,
+    MIN_PIECE_AREA_M2, covered_twice, drop_noise, holes_of, intersection, rect_intersection, spatial_order, union_of_boxes,
     union_all, union_holes, union_piled,
 };
 use crate::geometry::{segment_distance_squared, width_and_sliver};
@@ -80,7 +80,8 @@ fn sorted_ids(layer: &PreparedLayer, indices: &[usize]) -> Vec<String> {
 /// Every piece covered by two or more features. Pairs come from the R-tree; pieces of three or
 /// more features (which show up once per pair) are merged into one piece naming them all.
 pub fn overlaps(layer: &PreparedLayer, sliver_width: f64) -> Vec<Problem> {
-    let boxes: Vec<Option<Rect<f64>>> = layer.geometries.iter().map(|g| g.bounding_rect()).collect();
+    // The features' boxes from their parts' (measured once when the layer was prepared).
+    let boxes: Vec<Option<Rect<f64>>> = layer.part_boxes.iter().map(|parts| union_of_boxes(parts)).collect();
     let twice = CoveredTwice::find(layer, &boxes);
     let pairs: Vec<(usize, usize, MultiPolygon<f64>)> = (0..layer.len())
         .into_par_iter()
