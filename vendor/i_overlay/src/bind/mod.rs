@@ -1,0 +1,2 @@
+pub(crate) mod segment;
+pub(crate) mod solver;

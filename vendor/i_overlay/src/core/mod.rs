@@ -1,0 +1,13 @@
+pub mod divide;
+pub mod extract;
+mod extract_ogc;
+pub mod fill_rule;
+pub mod graph;
+pub(crate) mod link;
+pub(crate) mod nearest_vector;
+pub mod overlay;
+pub mod overlay_rule;
+pub mod predicate;
+pub mod relate;
+pub mod simplify;
+pub mod solver;

@@ -1,0 +1,10 @@
+pub mod clip;
+pub mod graph;
+pub mod overlay;
+pub mod relate;
+pub mod scale;
+pub mod simplify;
+pub mod single;
+pub mod slice;
+pub mod string_graph;
+pub mod string_overlay;

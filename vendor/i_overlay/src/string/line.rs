@@ -1,0 +1,3 @@
+use i_float::int::point::IntPoint;
+
+pub type IntLine = [IntPoint; 2];

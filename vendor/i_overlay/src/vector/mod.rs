@@ -1,0 +1,3 @@
+pub mod edge;
+pub mod extract;
+mod simplify;
