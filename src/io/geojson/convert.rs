@@ -59,36 +59,61 @@ pub(super) fn from_geojson(document: GeoJson, file_stem: String) -> Result<RawLa
         }
     };
     let foreign = foreign.unwrap_or_default();
-    let crs = declared_crs(foreign.get("crs"));
-    let name = foreign
-        .get("name")
+    let features = features
+        .into_iter()
+        .map(|feature| ParsedFeature {
+            id: feature.id.map(|id| match id {
+                ::geojson::feature::Id::String(s) => s,
+                ::geojson::feature::Id::Number(n) => n.to_string(),
+            }),
+            properties: feature.properties,
+            geometry: match feature.geometry {
+                None => Ok(RawGeometry::Missing),
+                Some(g) => convert_geometry(g),
+            },
+        })
+        .collect();
+    layer_of(features, foreign.get("crs"), foreign.get("name"), file_stem)
+}
+
+/// One feature as a reader of the document found it.
+pub(super) struct ParsedFeature {
+    /// The feature's `id`, as text.
+    pub id: Option<String>,
+    pub properties: Option<serde_json::Map<String, serde_json::Value>>,
+    /// Its geometry, or why its positions cannot be read.
+    pub geometry: Result<RawGeometry, String>,
+}
+
+/// The layer of a document's features, with the collection's `crs` and `name` members (foreign
+/// members to RFC 7946, written by GDAL and older tools) where it has them.
+pub(super) fn layer_of(
+    features: Vec<ParsedFeature>,
+    crs: Option<&serde_json::Value>,
+    name: Option<&serde_json::Value>,
+    file_stem: String,
+) -> Result<RawLayer, LoadErrorKind> {
+    let crs = declared_crs(crs);
+    let name = name
         .and_then(|n| n.as_str())
         .filter(|n| !n.trim().is_empty())
         .map(str::to_string)
         .unwrap_or(file_stem);
 
-    let fields = infer_fields(&features);
+    let fields = infer_fields(features.iter().map(|f| f.properties.as_ref()));
     let mut raw_features = Vec::with_capacity(features.len());
     for (index, feature) in features.into_iter().enumerate() {
-        let native_id = feature.id.as_ref().map(|id| match id {
-            ::geojson::feature::Id::String(s) => s.clone(),
-            ::geojson::feature::Id::Number(n) => n.to_string(),
-        });
-        let label = native_id.clone().unwrap_or_else(|| index.to_string());
-        let geometry = match feature.geometry {
-            None => RawGeometry::Missing,
-            Some(g) => convert_geometry(g).map_err(|reason| LoadErrorKind::Feature {
-                feature: label.clone(),
-                reason,
-            })?,
-        };
+        let geometry = feature.geometry.map_err(|reason| LoadErrorKind::Feature {
+            feature: feature.id.clone().unwrap_or_else(|| index.to_string()),
+            reason,
+        })?;
         let mut properties = feature.properties.unwrap_or_default();
         let attributes = fields
             .iter()
             .map(|field| to_value(properties.shift_remove(&field.name), field.kind))
             .collect();
         raw_features.push(RawFeature {
-            native_id,
+            native_id: feature.id,
             attributes,
             geometry,
         });
@@ -104,10 +129,12 @@ pub(super) fn from_geojson(document: GeoJson, file_stem: String) -> Result<RawLa
     })
 }
 
-pub(super) fn infer_fields(features: &[Feature]) -> Vec<Field> {
+pub(super) fn infer_fields<'f>(
+    all_properties: impl Iterator<Item = Option<&'f serde_json::Map<String, serde_json::Value>>>,
+) -> Vec<Field> {
     let mut fields: Vec<(String, Option<FieldType>)> = Vec::new();
     let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for properties in features.iter().filter_map(|f| f.properties.as_ref()) {
+    for properties in all_properties.flatten() {
         for (name, value) in properties {
             let kind = match value {
                 serde_json::Value::Null => None,

@@ -1,7 +1,7 @@
 //! GeoJSON reader: FeatureCollection, single Feature or bare geometry; RFC 7946 (WGS 84) unless
-//! the legacy `crs` member names another CRS. The `geojson` crate parses the document; here the
-//! file is read and its errors explained, and `convert.rs` turns the crate's types into raw
-//! features.
+//! the legacy `crs` member names another CRS. A plain FeatureCollection is read in one pass by
+//! `fast.rs`; anything else, and every file that reader leaves, the `geojson` crate parses, the
+//! errors are explained here, and `convert.rs` turns the crate's types into raw features.
 //!
 //! The whole document is parsed at once rather than through the crate's streaming
 //! `FeatureReader`: that reader finds the features by skipping to the first `[` of the file, so a
@@ -9,6 +9,7 @@
 //! `crs` and `name` members are never seen. Reading the national files whole costs 25 MB.
 
 mod convert;
+mod fast;
 
 use convert::*;
 
@@ -31,14 +32,22 @@ pub(crate) fn read(path: &Path) -> Result<RawLayer, LoadErrorKind> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let document = parse(&bytes)?;
     // The parsed document owns its data: the file's bytes can go before the layer is built.
+    if let Some(collection) = fast::parse_collection(without_byte_order_mark(&bytes)) {
+        drop(bytes);
+        return collection.into_layer(name);
+    }
+    let document = parse(&bytes)?;
     drop(bytes);
     from_geojson(document, name)
 }
 
+fn without_byte_order_mark(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
 fn parse(bytes: &[u8]) -> Result<GeoJson, LoadErrorKind> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bytes = without_byte_order_mark(bytes);
     // serde would read a top-level array as a struct by position; GeoJSON is always an object.
     if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
         return Err(LoadErrorKind::NotGeoJson(
@@ -306,5 +315,139 @@ mod tests {
         );
         let err = layer(r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[1,2]]}}"#).err().unwrap();
         assert!(err.to_string().contains("ends too early"), "{err}");
+    }
+
+    /// The layer both readers make of a document, as text (`None` where the fast one leaves
+    /// it to the crate's).
+    fn read_both_ways(bytes: &[u8]) -> Option<(String, String)> {
+        let fast = fast::parse_collection(without_byte_order_mark(bytes))?.into_layer("test".into());
+        let slow = parse(bytes).and_then(|document| from_geojson(document, "test".into()));
+        Some((format!("{fast:?}"), format!("{slow:?}")))
+    }
+
+    #[test]
+    fn the_fast_reader_reads_every_file_as_the_crate_does() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        let mut folders = vec![root.join("data"), root.join("tests"), root.join("../shared/data")];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else if path.extension().is_some_and(|e| e == "geojson" || e == "json") {
+                    files.push(path);
+                }
+            }
+        }
+        files.sort();
+        let mut read_fast = Vec::new();
+        for path in &files {
+            let bytes = std::fs::read(path).unwrap();
+            if let Some((fast, slow)) = read_both_ways(&bytes) {
+                assert!(fast == slow, "{}: the readers differ", path.display());
+                read_fast.push(path.file_name().unwrap().to_string_lossy().into_owned());
+            }
+        }
+        // The national pair and the Oude IJsselstreek files take the fast way.
+        for name in ["buurten_2019.rd.geojson", "pc4_2020.rd.geojson", "oude_ijsselstreek_buurten_2019.rd.geojson"] {
+            assert!(read_fast.iter().any(|f| f == name), "{name} was left to the crate ({} of {} files read fast)", read_fast.len(), files.len());
+        }
+    }
+
+    #[test]
+    fn the_fast_reader_reads_every_shape_as_the_crate_does_or_leaves_it() {
+        let feature = |geometry: &str| {
+            format!(r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","id":7,"properties":{{"a":1}},"geometry":{geometry}}}]}}"#)
+        };
+        let mut documents: Vec<String> = [
+            "null",
+            r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}"#,
+            r#"{"coordinates":[[[0,0],[1,0.5],[1,1],[0,0]],[]],"type":"Polygon"}"#,
+            r#"{"type":"Polygon","coordinates":[]}"#,
+            r#"{"type":"Polygon","coordinates":[[]]}"#,
+            r#"{"type":"Polygon","coordinates":null}"#,
+            r#"{"type":"Polygon"}"#,
+            r#"{"type":"Polygon","coordinates":[[[0,0,5],[1,0,5,6],[1,1],[0,0]]]}"#,
+            r#"{"type":"Polygon","coordinates":[[[0,0],[1],[1,1],[0,0]]]}"#,
+            r#"{"type":"Polygon","coordinates":[[[0,0],[],[1,1],[0,0]]]}"#,
+            r#"{"type":"Polygon","coordinates":[[0,0],[1,0],[1,1],[0,0]]}"#,
+            r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]],"geometries":[]}"#,
+            r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]],"bbox":[0,0,1,1],"extra":{"x":[1]}}"#,
+            r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]],"bbox":"no"}"#,
+            r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]],"type":"Polygon"}"#,
+            r#"{"type":"Polygon","coordinates":[[[1.7976931348623157e308,0],[1,1.7976931348623157e308],[1,1],[0,0]]]}"#,
+            r#"{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]]],[[[5,5],[6,5],[6,6],[5,5]],[[5.1,5.1],[5.2,5.1],[5.2,5.2],[5.1,5.1]]]]}"#,
+            r#"{"type":"MultiPolygon","coordinates":[]}"#,
+            r#"{"type":"MultiPolygon","coordinates":[[]]}"#,
+            r#"{"type":"MultiPolygon","coordinates":[[[]]]}"#,
+            r#"{"type":"MultiPolygon","coordinates":[[[[[0,0]]]]]}"#,
+            r#"{"type":"Point","coordinates":[1,2]}"#,
+            r#"{"type":"Point","coordinates":[1]}"#,
+            r#"{"type":"Point","coordinates":[]}"#,
+            r#"{"type":"LineString","coordinates":[[1,2],[3,4]]}"#,
+            r#"{"type":"LineString","coordinates":[]}"#,
+            r#"{"type":"MultiPoint","coordinates":[[1,2]]}"#,
+            r#"{"type":"MultiLineString","coordinates":[[[1,2],[3,4]]]}"#,
+            r#"{"type":"MultiLineString","coordinates":[]}"#,
+            r#"{"type":"Curve","coordinates":[[1,2]]}"#,
+            r#"{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[1,2]},{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}]}"#,
+            r#"{"type":"GeometryCollection","geometries":[{"type":"GeometryCollection","geometries":[{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}]}],"coordinates":[1,2]}"#,
+            r#"{"type":"GeometryCollection","geometries":[]}"#,
+            r#"{"type":"GeometryCollection"}"#,
+            r#"{"type":"GeometryCollection","geometries":null}"#,
+            r#"{"type":"Polygon","coordinates":5}"#,
+            r#"{"type":"Polygon","coordinates":[[[0,"x"],[1,0],[1,1],[0,0]]]}"#,
+            r#""Polygon""#,
+        ]
+        .iter()
+        .map(|geometry| feature(geometry))
+        .collect();
+        let nested = (0..40).fold(r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}"#.to_string(), |inner, _| {
+            format!(r#"{{"type":"GeometryCollection","geometries":[{inner}]}}"#)
+        });
+        documents.push(feature(&nested));
+        let polygon = r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}"#;
+        for feature in [
+            format!(r#"{{"type":"Feature","geometry":{polygon}}}"#),
+            format!(r#"{{"geometry":{polygon},"type":"Feature","id":"a","properties":null,"bbox":[0,0,1,1],"title":"x"}}"#),
+            format!(r#"{{"type":"Feature","id":null,"properties":{{"b":"x","a":2.5,"c":null,"d":[1],"e":true}},"geometry":{polygon}}}"#),
+            format!(r#"{{"type":"Feature","id":12345678901234567890,"properties":{{"a":-0}},"geometry":{polygon}}}"#),
+            format!(r#"{{"type":"Feature","id":true,"geometry":{polygon}}}"#),
+            format!(r#"{{"type":"Feature","properties":[],"geometry":{polygon}}}"#),
+            format!(r#"{{"type":"Feature","properties":{{}},"properties":{{}},"geometry":{polygon}}}"#),
+            format!(r#"{{"properties":{{}},"geometry":{polygon}}}"#),
+            format!(r#"{{"type":"Point","geometry":{polygon}}}"#),
+        ] {
+            documents.push(format!(r#"{{"type":"FeatureCollection","features":[{feature}]}}"#));
+        }
+        for collection in [
+            r#"{"type":"FeatureCollection","features":[]}"#,
+            r#"{"features":[],"type":"FeatureCollection","bbox":[1,2,3,4],"crs":{"type":"name","properties":{"name":"EPSG:28992"}},"name":"wijken"}"#,
+            r#"{"type":"FeatureCollection","features":[],"crs":null,"name":"  "}"#,
+            r#"{"type":"FeatureCollection","features":[],"crs":{"type":"name","properties":{"name":"EPSG:99999"}}}"#,
+            r#"{"type":"FeatureCollection","features":[],"id":1}"#,
+            r#"{"type":"FeatureCollection"}"#,
+            r#"{"type":"Feature","features":[]}"#,
+            r#"{"type":"FeatureCollection","features":[]} x"#,
+            "\u{feff}{\"type\":\"FeatureCollection\",\"features\":[]}",
+            r#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,NaN]]]}}]}"#,
+        ] {
+            documents.push(collection.to_string());
+        }
+        // What the fast reader leaves, the crate refuses, but for three documents it reads
+        // itself: a top-level feature, a collection with an `id`, and NaN literals.
+        let left_to_the_crate_on_purpose = |document: &str| {
+            document.starts_with(r#"{"type":"Feature","#) || document.contains(r#""features":[],"id":1"#) || document.contains("NaN")
+        };
+        for document in &documents {
+            match read_both_ways(document.as_bytes()) {
+                Some((fast, slow)) => assert_eq!(fast, slow, "{document}"),
+                None => {
+                    let slow = parse(document.as_bytes()).and_then(|d| from_geojson(d, "test".into()));
+                    assert_eq!(slow.is_ok(), left_to_the_crate_on_purpose(document), "{document}: {slow:?}");
+                }
+            }
+        }
     }
 }
