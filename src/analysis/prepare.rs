@@ -121,9 +121,9 @@ impl<'a> PreparedLayer<'a> {
     /// noise floor dropped), with the parts' boxes measured once per layer.
     pub fn intersection(&self, i: usize, other: &PreparedLayer, j: usize) -> MultiPolygon<f64> {
         drop_noise(intersection_of_parts(
-            &self.geometries[i],
+            &self.geometries[i].0,
             &self.part_boxes[i],
-            &other.geometries[j],
+            &other.geometries[j].0,
             &other.part_boxes[j],
         ))
     }

@@ -120,13 +120,13 @@ fn lerp_y(a: Coord<f64>, b: Coord<f64>, y: f64) -> Coord<f64> {
 /// holes): only worth it when most of the geometry lies outside, as for two neighbours whose
 /// boxes overlap along one side. `boxes` are the parts' boxes.
 fn clip_parts_to_paths(
-    geometry: &MultiPolygon<f64>,
+    parts: &[Polygon<f64>],
     boxes: &[Option<Rect<f64>>],
     rect: Rect<f64>,
 ) -> Vec<Vec<[f64; 2]>> {
     let as_path = |points: Vec<Coord<f64>>| points.into_iter().map(|c| [c.x, c.y]).collect();
     let mut paths = Vec::new();
-    for (polygon, bounds) in geometry.0.iter().zip(boxes) {
+    for (polygon, bounds) in parts.iter().zip(boxes) {
         let Some(bounds) = bounds else {
             continue;
         };
@@ -230,7 +230,7 @@ pub fn intersection(a: &MultiPolygon<f64>, b: &MultiPolygon<f64>) -> MultiPolygo
 pub fn intersection_with_crumbs(a: &MultiPolygon<f64>, b: &MultiPolygon<f64>) -> MultiPolygon<f64> {
     let boxes_a = part_boxes(a);
     let boxes_b = part_boxes(b);
-    intersection_of_parts(a, &boxes_a, b, &boxes_b)
+    intersection_of_parts(&a.0, &boxes_a, &b.0, &boxes_b)
 }
 
 /// The boxes of a multipolygon's parts, as [`intersection_of_parts`] takes them.
@@ -238,12 +238,14 @@ pub fn part_boxes(geometry: &MultiPolygon<f64>) -> Vec<Option<Rect<f64>>> {
     geometry.0.iter().map(|p| p.bounding_rect()).collect()
 }
 
-/// [`intersection_with_crumbs`] with the boxes of both sides' parts already measured: a
-/// feature meets several others, and a partner's large area is measured once, not per pair.
+/// [`intersection_with_crumbs`] of two multipolygons' parts, with the boxes of both sides'
+/// parts already measured: a feature meets several others, and a partner's large area is
+/// measured once, not per pair. Parts are taken as a slice, so a single polygon takes part
+/// without being copied into a multipolygon of its own.
 pub fn intersection_of_parts(
-    a: &MultiPolygon<f64>,
+    a: &[Polygon<f64>],
     boxes_a: &[Option<Rect<f64>>],
-    b: &MultiPolygon<f64>,
+    b: &[Polygon<f64>],
     boxes_b: &[Option<Rect<f64>>],
 ) -> MultiPolygon<f64> {
     let (Some(ra), Some(rb)) = (union_of_boxes(boxes_a), union_of_boxes(boxes_b)) else {
