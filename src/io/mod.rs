@@ -15,6 +15,7 @@ mod geopackage_write;
 mod prj;
 mod project;
 mod reproject;
+mod reproject_rd;
 mod shapefile;
 mod summary;
 mod table;

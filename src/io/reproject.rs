@@ -4,7 +4,15 @@ use geo::Coord;
 use proj4rs::proj::Proj;
 use proj4rs::transform::{Transform, TransformClosure, transform};
 
+use super::reproject_rd::{CellGrid, project_rounded_with};
 use crate::model::Crs;
+
+/// Rounds to the precision a file keeps (`scale` = 10^decimals); the shortest form of the result
+/// is then written (223534.15). Never −0.
+pub fn round_to(value: f64, scale: f64) -> f64 {
+    let rounded = (value * scale).round() / scale;
+    if rounded == 0.0 { 0.0 } else { rounded }
+}
 
 /// Why coordinates could not be reprojected.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -22,6 +30,8 @@ pub struct Reprojector {
     to: Crs,
     from_proj: Proj,
     to_proj: Proj,
+    /// RD New to degrees per 10 km cell, for writing files (`project_rounded`).
+    cells: Option<CellGrid>,
 }
 
 impl std::fmt::Debug for Reprojector {
@@ -61,6 +71,7 @@ impl Reprojector {
             to,
             from_proj,
             to_proj,
+            cells: (from == Crs::RD_NEW && to.is_geographic()).then(CellGrid::new),
         }))
     }
 
@@ -99,6 +110,28 @@ impl Reprojector {
             });
         }
         Ok(())
+    }
+
+    /// Reprojects the coordinates in place and rounds them to `1 / scale`, the precision a file
+    /// keeps: the values [`Self::project_in_place`] and [`round_to`] give, from RD New to
+    /// degrees through the cells of `reproject_rd` where that gives the same.
+    pub fn project_rounded(
+        &self,
+        coords: &mut [Coord<f64>],
+        scale: f64,
+    ) -> Result<(), ReprojectError> {
+        let Some(cells) = &self.cells else {
+            self.project_in_place(coords)?;
+            for c in coords.iter_mut() {
+                *c = Coord {
+                    x: round_to(c.x, scale),
+                    y: round_to(c.y, scale),
+                };
+            }
+            return Ok(());
+        };
+        let exact = |points: &mut [Coord<f64>]| self.project_in_place(points);
+        project_rounded_with(coords, scale, |c| cells.project(c, &exact), |c| self.project(c))
     }
 
     /// Reprojects every ring of a multipolygon in place.
