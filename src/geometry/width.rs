@@ -25,8 +25,8 @@ struct Cell {
 }
 
 impl Cell {
-    fn new(centre: Coord<f64>, half: f64, polygon: &Polygon<f64>) -> Cell {
-        let distance = signed_distance(centre, polygon);
+    fn new(centre: Coord<f64>, half: f64, boundary: &Boundary) -> Cell {
+        let distance = boundary.signed_distance(centre);
         Cell {
             centre,
             half,
@@ -99,6 +99,110 @@ fn signed_distance(p: Coord<f64>, polygon: &Polygon<f64>) -> f64 {
     }
     let distance = best.sqrt();
     if inside { distance } else { -distance }
+}
+
+/// Edges per run of [`Boundary`].
+const EDGES_PER_RUN: usize = 8;
+
+/// How much nearer (m) than its box an edge's computed distance may come, from rounding: far
+/// more than the last bits of national coordinates (10⁻¹¹ m), far less than anything measured.
+const ROUNDING_SLACK: f64 = 1e-6;
+
+/// A polygon's boundary in runs of [`EDGES_PER_RUN`] consecutive edges with their boxes, for
+/// the distances of many points to it (a width search measures hundreds of cells of the same
+/// piece): a run whose box lies farther from the point than the nearest edge found so far is
+/// not measured, and one wholly above or below it has no edge the even-odd ray can cross. The
+/// distance is the same to the bit as [`signed_distance`] gives: the same minimum over the
+/// edges that can hold it, the same crossings.
+struct Boundary<'p> {
+    rings: Vec<&'p [Coord<f64>]>,
+    runs: Vec<EdgeRun>,
+}
+
+struct EdgeRun {
+    ring: usize,
+    /// Edges first..end of the ring (edge i runs from point i to point i + 1).
+    first: usize,
+    end: usize,
+    min: Coord<f64>,
+    max: Coord<f64>,
+}
+
+impl<'p> Boundary<'p> {
+    fn new(polygon: &'p Polygon<f64>) -> Boundary<'p> {
+        let rings: Vec<&[Coord<f64>]> = std::iter::once(polygon.exterior())
+            .chain(polygon.interiors())
+            .map(|ring| &ring.0[..])
+            .collect();
+        let mut runs = Vec::new();
+        for (index, ring) in rings.iter().enumerate() {
+            let edges = ring.len().saturating_sub(1);
+            for first in (0..edges).step_by(EDGES_PER_RUN) {
+                let end = (first + EDGES_PER_RUN).min(edges);
+                let (mut min, mut max) = (ring[first], ring[first]);
+                for c in &ring[first + 1..=end] {
+                    min = Coord { x: min.x.min(c.x), y: min.y.min(c.y) };
+                    max = Coord { x: max.x.max(c.x), y: max.y.max(c.y) };
+                }
+                runs.push(EdgeRun { ring: index, first, end, min, max });
+            }
+        }
+        Boundary { rings, runs }
+    }
+
+    /// [`signed_distance`] of `p`, measuring only the runs that can matter.
+    fn signed_distance(&self, p: Coord<f64>) -> f64 {
+        let box_distance_squared = |run: &EdgeRun| {
+            let dx = (run.min.x - p.x).max(p.x - run.max.x).max(0.0);
+            let dy = (run.min.y - p.y).max(p.y - run.max.y).max(0.0);
+            dx * dx + dy * dy
+        };
+        let mut inside = false;
+        let mut best = f64::INFINITY;
+        // Beyond this a run's edges cannot come nearer than `best`, rounding included.
+        let mut reach = f64::INFINITY;
+        let mut measure = |run: &EdgeRun, inside: &mut bool| {
+            let near = box_distance_squared(run) <= reach;
+            // No edge of a run wholly above or wholly at or below p crosses its ray.
+            let straddles = run.min.y <= p.y && run.max.y > p.y;
+            if !near && !straddles {
+                return;
+            }
+            let ring = self.rings[run.ring];
+            let before = best;
+            for edge in ring[run.first..=run.end].windows(2) {
+                let (a, b) = (edge[0], edge[1]);
+                if straddles && super::ring::edge_crosses_ray(a, b, p) {
+                    *inside = !*inside;
+                }
+                if near {
+                    best = best.min(segment_distance_squared(p, a, b));
+                }
+            }
+            if best < before {
+                let distance = best.sqrt() + ROUNDING_SLACK;
+                reach = distance * distance;
+            }
+        };
+        // The run nearest to p first, so that the others are mostly skipped.
+        let nearest = (0..self.runs.len()).min_by(|&i, &j| {
+            box_distance_squared(&self.runs[i]).total_cmp(&box_distance_squared(&self.runs[j]))
+        });
+        let mut crossings_of_nearest = false;
+        if let Some(n) = nearest {
+            measure(&self.runs[n], &mut crossings_of_nearest);
+        }
+        for (i, run) in self.runs.iter().enumerate() {
+            if Some(i) != nearest {
+                measure(run, &mut inside);
+            }
+        }
+        if crossings_of_nearest {
+            inside = !inside;
+        }
+        let distance = best.sqrt();
+        if inside { distance } else { -distance }
+    }
 }
 
 /// Edges up to which a piece's circle is found exactly ([`exact_inscribed_radius`]).
@@ -305,7 +409,7 @@ const STALL_LIMIT: usize = 16;
 /// A good first centre for thin pieces: for each vertex, the midpoint between it and the nearest
 /// point on a non-adjacent edge (the other side of a sliver); returns the best such centre's
 /// distance to the boundary, a proven lower bound of the inscribed radius.
-fn across_estimate(polygon: &Polygon<f64>) -> (f64, Option<Coord<f64>>) {
+fn across_estimate(polygon: &Polygon<f64>, boundary: &Boundary) -> (f64, Option<Coord<f64>>) {
     let ring = &polygon.exterior().0;
     let n = ring.len().saturating_sub(1);
     if !(4..=128).contains(&n) || !polygon.interiors().is_empty() {
@@ -342,7 +446,7 @@ fn across_estimate(polygon: &Polygon<f64>) -> (f64, Option<Coord<f64>>) {
                 x: (v.x + p.x) / 2.0,
                 y: (v.y + p.y) / 2.0,
             };
-            let distance = signed_distance(middle, polygon);
+            let distance = boundary.signed_distance(middle);
             if distance > best.0 {
                 best = (distance, Some(middle));
             }
@@ -392,6 +496,7 @@ fn search_with_centre(
     if stop_at.is_some_and(|target| centre_distance >= target) {
         return (centre_distance, Some(centre));
     }
+    let boundary = Boundary::new(polygon);
     let half = size / 2.0;
     let mut queue = BinaryHeap::new();
     let mut y = bounds.min().y;
@@ -404,13 +509,13 @@ fn search_with_centre(
                     y: y + half,
                 },
                 half,
-                polygon,
+                &boundary,
             ));
             x += size;
         }
         y += size;
     }
-    let (across, across_centre) = across_estimate(polygon);
+    let (across, across_centre) = across_estimate(polygon, &boundary);
     let mut best_centre = if across > centre_distance {
         across_centre
     } else {
@@ -450,7 +555,7 @@ fn search_with_centre(
                     y: cell.centre.y + dy,
                 },
                 h,
-                polygon,
+                &boundary,
             ));
         }
     }
@@ -486,7 +591,7 @@ pub fn inscribed_diameter(polygon: &Polygon<f64>) -> f64 {
 /// area/perimeter bound and the across-the-piece centres, without the refining search. It is a
 /// lower bound, exact for a straight strip and within a few percent for lens-shaped slivers.
 pub fn sliver_diameter(polygon: &Polygon<f64>) -> f64 {
-    2.0 * radius_lower_bound(polygon).max(across_estimate(polygon).0)
+    2.0 * radius_lower_bound(polygon).max(across_estimate(polygon, &Boundary::new(polygon)).0)
 }
 
 /// The smallest width of the polygon's convex hull (rotating calipers, checked per hull edge):
@@ -580,6 +685,55 @@ pub fn narrower_than(polygon: &Polygon<f64>, width: f64) -> bool {
 mod tests {
     use super::*;
     use geo::wkt;
+
+    #[test]
+    fn distances_through_edge_runs_are_those_of_every_edge() {
+        // Real outlines (Oude IJsselstreek PC4 areas, holes and all) and points inside, around
+        // and far from them, on their vertices' heights and on their edges: the same distance to
+        // the bit, inside and out.
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/data/pc4_oude_ijsselstreek_e.o.rd.geojson");
+        let layers = crate::ops::load_files(&[path], &Default::default());
+        let Some(Ok(layers)) = layers.into_iter().next() else {
+            panic!("the Oude IJsselstreek PC4 file does not load");
+        };
+        let mut polygons: Vec<Polygon<f64>> =
+            layers.iter().flat_map(|l| &l.features).flat_map(|f| f.geometry.0.clone()).collect();
+        polygons.push(wkt!(POLYGON((0. 0.,100. 0.,100. 100.,0. 100.,0. 0.),(10. 10.,10. 90.,90. 90.,90. 10.,10. 10.))));
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut unit = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let mut compared = 0;
+        for polygon in &polygons {
+            let boundary = Boundary::new(polygon);
+            let bounds = polygon.bounding_rect().unwrap();
+            let (w, h) = (bounds.width(), bounds.height());
+            let ring = &polygon.exterior().0;
+            let mut points: Vec<Coord<f64>> = (0..200)
+                .map(|_| Coord {
+                    x: bounds.min().x - w + 3.0 * w * unit(),
+                    y: bounds.min().y - h + 3.0 * h * unit(),
+                })
+                .collect();
+            for k in (0..ring.len() - 1).step_by(7) {
+                let (a, b) = (ring[k], ring[k + 1]);
+                let t = unit();
+                points.push(Coord { x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y) });
+                points.push(Coord { x: bounds.min().x + w * unit(), y: a.y });
+                points.push(a);
+            }
+            for p in points {
+                let (ours, theirs) = (boundary.signed_distance(p), signed_distance(p, polygon));
+                assert_eq!(ours.to_bits(), theirs.to_bits(), "{p:?}: {ours} against {theirs}");
+                compared += 1;
+            }
+        }
+        assert!(compared > 5_000, "{compared}");
+    }
 
     #[test]
     fn a_square_is_as_wide_as_its_side() {
