@@ -72,6 +72,14 @@ impl CrossSolver {
         let a0b0a1 = Triangle::clock_direction_point(target.a, target.b, other.a);
         let a0b0b1 = Triangle::clock_direction_point(target.a, target.b, other.b);
 
+        // Patched for gebieden (see vendor/i_overlay/README.md): both ends of `other` strictly on
+        // one side of `target`'s line. The rule below answers None for that whatever the other
+        // two turns are (`is_not_cross`, and they cannot be a collinear overlay), so they are
+        // not computed: most candidate pairs of a small overlay end here.
+        if a0b0a1 == a0b0b1 && a0b0a1 != 0 {
+            return None;
+        }
+
         let a1b1a0 = Triangle::clock_direction_point(other.a, other.b, target.a);
         let a1b1b0 = Triangle::clock_direction_point(other.a, other.b, target.b);
 
@@ -360,6 +368,53 @@ fn long_division(n: &UInt128, divisor: u64) -> u64 {
         }
 
         quotient
+}
+
+#[cfg(test)]
+mod early_exit_tests {
+    use super::*;
+
+    /// What i_overlay 4.5.2's `cross` answers when both ends of `other` lie strictly on one
+    /// side of `target`'s line (the case the patch returns early for), by its own rule.
+    fn upstream_answers_none(target: &XSegment, other: &XSegment) -> bool {
+        let a0b0a1 = Triangle::clock_direction_point(target.a, target.b, other.a);
+        let a0b0b1 = Triangle::clock_direction_point(target.a, target.b, other.b);
+        let a1b1a0 = Triangle::clock_direction_point(other.a, other.b, target.a);
+        let a1b1b0 = Triangle::clock_direction_point(other.a, other.b, target.b);
+        let s = (1 & (a0b0a1 + 1)) + (1 & (a0b0b1 + 1)) + (1 & (a1b1a0 + 1)) + (1 & (a1b1b0 + 1));
+        let is_not_cross = a0b0a1 == a0b0b1 || a1b1a0 == a1b1b0;
+        s != 4 && (s > 1 || is_not_cross)
+    }
+
+    #[test]
+    fn the_early_exit_answers_as_the_full_rule() {
+        let mut state = 0x0123_4567_89ab_cdefu64;
+        let mut next = |range: i32| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % (2 * range as u64 + 1)) as i32 - range
+        };
+        let mut early = 0;
+        for round in 0..200_000 {
+            // A small grid, so that collinear and touching segments are common.
+            let range = if round % 2 == 0 { 4 } else { 1_000_000 };
+            let mut point = || IntPoint::new(next(range), next(range));
+            let (a, b, c, d) = (point(), point(), point(), point());
+            if a == b || c == d {
+                continue;
+            }
+            let (target, other) = (XSegment { a, b }, XSegment { a: c, b: d });
+            let a0b0a1 = Triangle::clock_direction_point(target.a, target.b, other.a);
+            let a0b0b1 = Triangle::clock_direction_point(target.a, target.b, other.b);
+            if a0b0a1 == a0b0b1 && a0b0a1 != 0 {
+                early += 1;
+                assert!(upstream_answers_none(&target, &other), "{a:?} {b:?} {c:?} {d:?}");
+                assert!(CrossSolver::cross(&target, &other, 2).is_none());
+            }
+        }
+        assert!(early > 50_000, "{early}");
+    }
 }
 
 #[cfg(test)]
