@@ -30,8 +30,10 @@ pub struct Reprojector {
     to: Crs,
     from_proj: Proj,
     to_proj: Proj,
-    /// RD New to degrees per 10 km cell, for writing files (`project_rounded`).
-    cells: Option<CellGrid>,
+    /// Whether this is RD New to degrees, which `project_rounded` takes from cells (made on
+    /// its first call: a reprojector for a single point or a layer's bounds needs none).
+    through_cells: bool,
+    cells: std::sync::OnceLock<CellGrid>,
 }
 
 impl std::fmt::Debug for Reprojector {
@@ -71,7 +73,8 @@ impl Reprojector {
             to,
             from_proj,
             to_proj,
-            cells: (from == Crs::RD_NEW && to.is_geographic()).then(CellGrid::new),
+            through_cells: from == Crs::RD_NEW && to.is_geographic(),
+            cells: std::sync::OnceLock::new(),
         }))
     }
 
@@ -120,7 +123,7 @@ impl Reprojector {
         coords: &mut [Coord<f64>],
         scale: f64,
     ) -> Result<(), ReprojectError> {
-        let Some(cells) = &self.cells else {
+        if !self.through_cells {
             self.project_in_place(coords)?;
             for c in coords.iter_mut() {
                 *c = Coord {
@@ -129,7 +132,8 @@ impl Reprojector {
                 };
             }
             return Ok(());
-        };
+        }
+        let cells = self.cells.get_or_init(CellGrid::new);
         let exact = |points: &mut [Coord<f64>]| self.project_in_place(points);
         project_rounded_with(coords, scale, |c| cells.project(c, &exact), |c| self.project(c))
     }
