@@ -244,10 +244,9 @@ fn merge_multiple_overlaps(pieces: &mut Vec<(Vec<usize>, Polygon<f64>)>) {
     let boxes: Vec<Option<Rect<f64>>> = pieces.iter().map(|(_, p)| p.bounding_rect()).collect();
     let index = FeatureIndex::from_boxes(boxes.iter().copied());
     let overlap = |i: usize, j: usize| {
-        let (a, b) = (&pieces[i].1, &pieces[j].1);
-        !drop_noise(intersection_of_parts(std::slice::from_ref(a), &boxes[i..=i], std::slice::from_ref(b), &boxes[j..=j]))
-            .0
-            .is_empty()
+        let (a, b) = (std::slice::from_ref(&pieces[i].1), std::slice::from_ref(&pieces[j].1));
+        let shared = intersection_of_parts(a, &boxes[i..=i], b, &boxes[j..=j]);
+        !drop_noise(shared).0.is_empty()
     };
     // Union-find over pieces that share area.
     let mut parent: Vec<usize> = (0..pieces.len()).collect();

@@ -189,22 +189,30 @@ pub(super) fn convert_geometry(geometry: Geometry) -> Result<RawGeometry, String
     let type_name = geometry.value.type_name().to_string();
     let mut polygons = Vec::new();
     collect_polygons(geometry.value, &mut polygons, 0)?;
-    Ok(if polygons.is_empty() {
+    Ok(raw_geometry(type_name, polygons))
+}
+
+/// A geometry of this type holding these polygons (a GeometryCollection's in order): points and
+/// lines hold none, and are no area.
+pub(super) fn raw_geometry(type_name: String, polygons: Vec<RawPolygon>) -> RawGeometry {
+    if polygons.is_empty() {
         RawGeometry::Other(type_name)
     } else {
         RawGeometry::Polygons {
             type_name,
             polygons,
         }
-    })
+    }
 }
+
+/// How deep GeometryCollections may nest before a feature is refused.
+pub(super) const MAX_NESTING: usize = 32;
 
 fn collect_polygons(
     value: GeometryValue,
     polygons: &mut Vec<RawPolygon>,
     depth: usize,
 ) -> Result<(), String> {
-    const MAX_NESTING: usize = 32;
     match value {
         GeometryValue::Polygon { coordinates } => polygons.push(to_polygon(coordinates)?),
         GeometryValue::MultiPolygon { coordinates } => {

@@ -19,7 +19,7 @@ use serde::Deserializer as _;
 use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-use super::convert::{NON_FINITE_STAND_IN, ParsedFeature, layer_of};
+use super::convert::{MAX_NESTING, NON_FINITE_STAND_IN, ParsedFeature, layer_of, raw_geometry};
 use crate::io::LoadErrorKind;
 use crate::io::build::{RawGeometry, RawLayer, RawPolygon};
 
@@ -199,7 +199,7 @@ impl<'de> Visitor<'de> for FeatureSeed {
         }
         let geometry = match geometry.flatten() {
             None => RawGeometry::Missing,
-            Some(parsed) => parsed.into_raw(),
+            Some(parsed) => raw_geometry(parsed.type_name.to_string(), parsed.polygons),
         };
         Ok(ParsedFeature {
             id: id.flatten(),
@@ -215,23 +215,6 @@ struct Parsed {
     type_name: &'static str,
     polygons: Vec<RawPolygon>,
 }
-
-impl Parsed {
-    /// What the crate's path makes of the same geometry (`convert_geometry`).
-    fn into_raw(self) -> RawGeometry {
-        if self.polygons.is_empty() {
-            RawGeometry::Other(self.type_name.to_string())
-        } else {
-            RawGeometry::Polygons {
-                type_name: self.type_name.to_string(),
-                polygons: self.polygons,
-            }
-        }
-    }
-}
-
-/// How deep GeometryCollections may nest before the crate's path refuses the feature.
-const MAX_NESTING: usize = 32;
 
 /// `null`, or what the seed inside reads.
 struct OrNull<S>(S);
