@@ -80,7 +80,7 @@ impl<'de> Visitor<'de> for CollectionVisitor {
                     is_collection = true;
                 }
                 "features" if features.is_none() => {
-                    features = Some(map.next_value_seed(FeaturesSeed)?)
+                    features = Some(map.next_value_seed(FEATURES)?)
                 }
                 "bbox" if !bbox => {
                     map.next_value::<Option<Vec<f64>>>()?;
@@ -108,10 +108,34 @@ impl<'de> Visitor<'de> for CollectionVisitor {
     }
 }
 
-struct FeaturesSeed;
+/// An array whose every element one seed reads: the features, a ring's positions, a
+/// polygon's rings.
+#[derive(Clone, Copy)]
+struct ArrayOf<S> {
+    element: S,
+    expecting: &'static str,
+}
 
-impl<'de> DeserializeSeed<'de> for FeaturesSeed {
-    type Value = Vec<ParsedFeature>;
+/// The collection's `features`.
+const FEATURES: ArrayOf<FeatureSeed> = ArrayOf {
+    element: FeatureSeed,
+    expecting: "an array of features",
+};
+
+/// A ring: an array of positions.
+const RING: ArrayOf<PositionSeed> = ArrayOf {
+    element: PositionSeed,
+    expecting: "an array of positions",
+};
+
+/// A polygon's rings: an array of rings.
+const RINGS: ArrayOf<ArrayOf<PositionSeed>> = ArrayOf {
+    element: RING,
+    expecting: "an array of rings",
+};
+
+impl<'de, S: DeserializeSeed<'de> + Copy> DeserializeSeed<'de> for ArrayOf<S> {
+    type Value = Vec<S::Value>;
 
     fn deserialize<D: serde::Deserializer<'de>>(
         self,
@@ -121,22 +145,23 @@ impl<'de> DeserializeSeed<'de> for FeaturesSeed {
     }
 }
 
-impl<'de> Visitor<'de> for FeaturesSeed {
-    type Value = Vec<ParsedFeature>;
+impl<'de, S: DeserializeSeed<'de> + Copy> Visitor<'de> for ArrayOf<S> {
+    type Value = Vec<S::Value>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an array of features")
+        f.write_str(self.expecting)
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut features = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        while let Some(feature) = seq.next_element_seed(FeatureSeed)? {
-            features.push(feature);
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(item) = seq.next_element_seed(self.element)? {
+            items.push(item);
         }
-        Ok(features)
+        Ok(items)
     }
 }
 
+#[derive(Clone, Copy)]
 struct FeatureSeed;
 
 impl<'de> DeserializeSeed<'de> for FeatureSeed {
@@ -486,14 +511,14 @@ impl<'de> Visitor<'de> for NestedVisitor {
             }
             Element::Array(Nested::Positions(first)) => {
                 let mut rings = vec![first];
-                while let Some(ring) = seq.next_element_seed(RingSeed)? {
+                while let Some(ring) = seq.next_element_seed(RING)? {
                     rings.push(ring);
                 }
                 Nested::Rings(rings)
             }
             Element::Array(Nested::Rings(first)) => {
                 let mut polygons = vec![first];
-                while let Some(polygon) = seq.next_element_seed(RingsSeed)? {
+                while let Some(polygon) = seq.next_element_seed(RINGS)? {
                     polygons.push(polygon);
                 }
                 Nested::Polygons(polygons)
@@ -504,6 +529,7 @@ impl<'de> Visitor<'de> for NestedVisitor {
 }
 
 /// A position, `[x, y, …]`, of two numbers at least.
+#[derive(Clone, Copy)]
 struct PositionSeed;
 
 impl<'de> DeserializeSeed<'de> for PositionSeed {
@@ -529,66 +555,6 @@ impl<'de> Visitor<'de> for PositionSeed {
         let y = seq.next_element::<f64>()?.ok_or_else(give_up)?;
         while seq.next_element::<f64>()?.is_some() {}
         Ok(coord(x, y))
-    }
-}
-
-/// A ring: an array of positions.
-struct RingSeed;
-
-impl<'de> DeserializeSeed<'de> for RingSeed {
-    type Value = Vec<Coord<f64>>;
-
-    fn deserialize<D: serde::Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_seq(self)
-    }
-}
-
-impl<'de> Visitor<'de> for RingSeed {
-    type Value = Vec<Coord<f64>>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an array of positions")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut ring = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        while let Some(position) = seq.next_element_seed(PositionSeed)? {
-            ring.push(position);
-        }
-        Ok(ring)
-    }
-}
-
-/// A polygon's rings: an array of rings.
-struct RingsSeed;
-
-impl<'de> DeserializeSeed<'de> for RingsSeed {
-    type Value = Vec<Vec<Coord<f64>>>;
-
-    fn deserialize<D: serde::Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_seq(self)
-    }
-}
-
-impl<'de> Visitor<'de> for RingsSeed {
-    type Value = Vec<Vec<Coord<f64>>>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an array of rings")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut rings = Vec::new();
-        while let Some(ring) = seq.next_element_seed(RingSeed)? {
-            rings.push(ring);
-        }
-        Ok(rings)
     }
 }
 
